@@ -1,0 +1,210 @@
+"""`facilitator <command>`: the command-line interface.
+
+Qt is imported only by the commands that show or render windows, so the data commands start fast
+and run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from facilitator import __version__, paths
+from facilitator.errors import NotAvailableYet, UserError
+
+log = logging.getLogger("facilitator")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one sentence and exit code 2 (argparse's convention)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
+
+
+def _open_store(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
+    from facilitator.services.store import open_store
+
+    return open_store(args.database_url, args.data_dir, upgrade=upgrade, sync_protocols=upgrade)
+
+
+def _local(dt):  # type: ignore[no-untyped-def]
+    return dt.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_sessions_list(args: argparse.Namespace) -> int:
+    from facilitator.services.sessions import list_sessions
+
+    store = _open_store(args)
+    try:
+        rows = store.run(list_sessions)
+    finally:
+        store.dispose()
+    out = sys.stdout
+    for row in rows:
+        out.write(f"{row.id}\t{_local(row.scheduled_start)}\t{row.group_name}\t{row.status}\n")
+    return 0
+
+
+def cmd_participants_list(args: argparse.Namespace) -> int:
+    from facilitator.services.participants import list_participants
+
+    store = _open_store(args)
+    try:
+        rows = store.run(list_participants)
+    finally:
+        store.dispose()
+    for row in rows:
+        sys.stdout.write(f"{row.id}\t{row.full_name}\t{row.status}\n")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from facilitator.services.demo import generate_demo_clinic
+
+    if args.years < 1 or args.years > 20:
+        raise UserError("--years must be between 1 and 20.")
+    store = _open_store(args)
+    try:
+        summary = generate_demo_clinic(store, years=args.years, seed=args.seed)
+    finally:
+        store.dispose()
+    print(summary.describe())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from facilitator.services.check import check_database
+
+    store = _open_store(args, upgrade=False)
+    try:
+        problems = check_database(store.engine)
+    finally:
+        store.dispose()
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(f"ok: {store.target.describe()} is healthy")
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from facilitator.ui.screenshots import write_screenshots
+
+    written = write_screenshots(Path(args.output), theme=args.theme, data_dir=args.data_dir,
+                                database_url=args.database_url)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _not_yet(what: str) -> Handler:
+    def handler(_args: argparse.Namespace) -> int:
+        raise NotAvailableYet(what)
+
+    return handler
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description="Run group ketamine-assisted therapy sessions. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the main window offscreen, paint once, print startup_ms=<n> and exit")
+    parser.add_argument("--database-url", default=os.environ.get(paths.DATABASE_URL_ENV),
+                        help="any SQLAlchemy URL (default: the SQLite file in the data folder; "
+                             f"env {paths.DATABASE_URL_ENV})")
+    parser.add_argument("--data-dir", default=os.environ.get(paths.DATA_DIR_ENV),
+                        help=f"the data folder (env {paths.DATA_DIR_ENV})")
+    parser.add_argument("--user", default=os.environ.get("FACILITATOR_USER"),
+                        help="the account for commands that read records (env FACILITATOR_USER, "
+                             "with FACILITATOR_PASSWORD)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo-data", help="fill an empty database with a fictional clinic (deterministic)")
+    p.add_argument("--years", type=int, default=1, help="years of weekly sessions (default 1)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    p.set_defaults(handler=cmd_demo_data)
+
+    p = sub.add_parser("sessions", help="list sessions")
+    ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    ss.add_parser("list", help="one line a session: id, start, group, status").set_defaults(
+        handler=cmd_sessions_list)
+
+    p = sub.add_parser("participants", help="list participants")
+    ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    ss.add_parser("list", help="one line a participant: id, full name, status").set_defaults(
+        handler=cmd_participants_list)
+
+    p = sub.add_parser("report", help="write PDF documents")
+    ss = p.add_subparsers(dest="action", metavar="KIND", required=True, parser_class=_Parser)
+    r = ss.add_parser("summary", help="the session summary (clinical record)")
+    r.add_argument("session_id", type=int, metavar="SESSION_ID")
+    r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    r.set_defaults(handler=_not_yet("the session summary PDF"))
+    r = ss.add_parser("handouts", help="one handout per present participant")
+    r.add_argument("session_id", type=int, metavar="SESSION_ID")
+    r.add_argument("-o", "--output", required=True, metavar="DIR")
+    r.set_defaults(handler=_not_yet("participant handouts"))
+    r = ss.add_parser("progress", help="a participant's progress report")
+    r.add_argument("participant_id", type=int, metavar="PARTICIPANT_ID")
+    r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    r.set_defaults(handler=_not_yet("the progress report"))
+
+    p = sub.add_parser("search", help="full-text search over notes, intentions and quick notes")
+    p.add_argument("words")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(handler=_not_yet("full-text search"))
+
+    p = sub.add_parser("check", help="schema at head and integrity; prints problems, non-zero on any")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("backup", help="write a consistent copy of the database")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=_not_yet("backups"))
+    p = sub.add_parser("restore", help="replace the database with a backup (the current one is kept)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_not_yet("restore"))
+
+    p = sub.add_parser("audit", help="the audit trail")
+    ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    ss.add_parser("verify", help="check the hash chain; names the first broken link").set_defaults(
+        handler=_not_yet("audit verification"))
+
+    p = sub.add_parser("screenshots", help="render each screen with demo data to DIR/<screen>.png")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--theme", choices=["light", "dark"], default="light")
+    p.set_defaults(handler=cmd_screenshots)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``facilitator`` command. Returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.smoke_test:
+            from facilitator.app import smoke_test
+
+            return smoke_test(database_url=args.database_url, data_dir=args.data_dir)
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            from facilitator.app import run_app
+
+            return run_app(database_url=args.database_url, data_dir=args.data_dir)
+        return handler(args)
+    except UserError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("facilitator: interrupted", file=sys.stderr)
+        return 130
