@@ -27,7 +27,9 @@ class Dose(IdMixin, AuthoredMixin, Base):
     booster: Mapped[bool] = mapped_column(Boolean, default=False)
     # A dose given despite a pre-dose BP hold: who overrode it and why (never empty when held).
     hold_override_reason: Mapped[str] = mapped_column(Text, default="")
-    hold_override_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="RESTRICT"), nullable=True)
+    hold_override_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="RESTRICT"), nullable=True
+    )
 
 
 class VitalSign(IdMixin, AuthoredMixin, Base):
