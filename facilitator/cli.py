@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from facilitator import __version__, paths
@@ -34,7 +35,7 @@ def _open_store(args: argparse.Namespace, *, upgrade: bool = True):  # type: ign
     return open_store(args.database_url, args.data_dir, upgrade=upgrade, sync_protocols=upgrade)
 
 
-def _local(dt):  # type: ignore[no-untyped-def]
+def _local(dt: datetime) -> str:
     return dt.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -66,10 +67,10 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from facilitator.services.demo import generate_demo_clinic
-
     if args.years < 1 or args.years > 20:
         raise UserError("--years must be between 1 and 20.")
+    from facilitator.services.demo import generate_demo_clinic
+
     store = _open_store(args)
     try:
         summary = generate_demo_clinic(store, years=args.years, seed=args.seed)
@@ -80,8 +81,15 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from facilitator.db.engine import resolve_target
     from facilitator.services.check import check_database
 
+    data_dir = paths.resolve_data_dir(args.data_dir)
+    target = resolve_target(args.database_url, paths.default_database_path(data_dir))
+    if target.sqlite_path is not None and not target.sqlite_path.exists():
+        # Checking must not create what it checks.
+        print(f"There is no database at {target.sqlite_path} yet.", file=sys.stderr)
+        return 1
     store = _open_store(args, upgrade=False)
     try:
         problems = check_database(store.engine)
@@ -195,12 +203,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.smoke_test:
             from facilitator.app import smoke_test
 
-            return smoke_test(database_url=args.database_url, data_dir=args.data_dir)
+            return int(smoke_test(database_url=args.database_url, data_dir=args.data_dir))
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             from facilitator.app import run_app
 
-            return run_app(database_url=args.database_url, data_dir=args.data_dir)
+            return int(run_app(database_url=args.database_url, data_dir=args.data_dir))
         return handler(args)
     except UserError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
@@ -208,3 +216,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: one sentence for the user, details in the log
+        log_file = _log_unexpected(args, exc)
+        where = f"; details are in {log_file}" if log_file else ""
+        print(f"facilitator: an unexpected error stopped the command ({type(exc).__name__}){where}.",
+              file=sys.stderr)
+        return 1
+
+
+def _log_unexpected(args: argparse.Namespace, exc: BaseException) -> Path | None:
+    from facilitator.logs import configure_logging, scrubbed_traceback
+
+    try:
+        log_file = configure_logging(paths.resolve_data_dir(args.data_dir))
+    except Exception:
+        return None
+    log.error("command %s failed\n%s", getattr(args, "command", None), scrubbed_traceback(exc))
+    return log_file

@@ -135,10 +135,10 @@ def create_db_engine(target: DatabaseTarget, **kwargs: Any) -> Engine:
         if target.is_sqlite:
             # NullPool for files: no connection outlives its use, so backups and restores see a quiet file.
             pool = {"poolclass": NullPool} if target.sqlite_path is not None else {}
-            engine = create_engine(target.url, **pool, **kwargs)
+            engine = create_engine(target.url, hide_parameters=True, **pool, **kwargs)
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
-            engine = create_engine(target.url, pool_pre_ping=True, **kwargs)
+            engine = create_engine(target.url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     except ModuleNotFoundError as exc:
         raise UserError(
             f"The database driver {exc.name!r} is not installed; install the app with the 'postgres' extra."

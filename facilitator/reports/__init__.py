@@ -1,0 +1,1 @@
+"""Printable documents written with ReportLab; no Qt."""
