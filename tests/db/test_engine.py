@@ -24,7 +24,9 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         assert con.execute(text("PRAGMA busy_timeout")).scalar() == 5000
 
 
-@pytest.mark.parametrize("content", [b"this is not a database\n" * 40, os.urandom(8192), b"SQLite format 3\x00" + b"\xff" * 200])
+@pytest.mark.parametrize(
+    "content", [b"this is not a database\n" * 40, os.urandom(8192), b"SQLite format 3\x00" + b"\xff" * 200]
+)
 def test_a_file_that_is_not_a_database_is_refused_and_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "clinic.db"
     path.write_bytes(content)

@@ -45,7 +45,9 @@ def test_an_upgrade_copies_the_file_aside_first(tmp_path: Path, monkeypatch: pyt
     target, engine = fresh_engine(tmp_path)
     migrate.upgrade(engine)
     with engine.begin() as con:
-        con.execute(text("INSERT INTO clinic_setting (key, value, created_at) VALUES ('clinic_name', 'x', '2026-01-01')"))
+        con.execute(
+            text("INSERT INTO clinic_setting (key, value, created_at) VALUES ('clinic_name', 'x', '2026-01-01')")
+        )
     # Pretend this build ships a newer head than the database's, with a no-op upgrade step.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0999")
     import alembic.command

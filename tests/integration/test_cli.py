@@ -18,7 +18,9 @@ COMMANDS = [
 ]
 
 
-def run(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, data_dir: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("FACILITATOR_")}
     full_env.update(env or {})
     prefix = ["--data-dir", str(data_dir)] if data_dir else []

@@ -17,7 +17,7 @@ def seed(store) -> None:  # type: ignore[no-untyped-def]
     spec = next(s for s in load_builtin_protocols() if s.key == "group-kap-sublingual")
     with store.session() as s:
         group = Group(name="Thursday Dosing Cohort")
-        people = [Participant(legal_first_name=f, legal_last_name=l) for f, l in
+        people = [Participant(legal_first_name=first, legal_last_name=last) for first, last in
                   [("Ana", "Ruiz"), ("Bea", "Olsen"), ("Łukasz", "Wiśniewski")]]
         s.add_all([group, *people])
         s.flush()
