@@ -1,0 +1,155 @@
+"""Bootstrap of the desktop app: database, QApplication, theme and main window.
+
+Qt is imported inside the functions so that ``facilitator.cli`` can import this module's names
+without paying for Qt on the data-only commands.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from facilitator.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# When this module was imported: the start of the clock if ``cli.main`` did not record an earlier one.
+_IMPORTED_AT = time.perf_counter()
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def _started_at() -> float:
+    from facilitator import cli
+
+    return getattr(cli, "STARTED_AT", None) or _IMPORTED_AT
+
+
+def _application() -> QApplication:
+    """The QApplication, created once with the app's identity."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QApplication.setApplicationName("Facilitator")
+    QApplication.setOrganizationName("Facilitator")
+    QApplication.setDesktopFileName("facilitator")
+    return QApplication(sys.argv[:1])
+
+
+def _open(database_url: str | None, data_dir: str | Path | None) -> MainWindow:
+    """Open the store and this laptop's settings, and apply the theme; returns the main window."""
+    from facilitator.services.store import open_store
+    from facilitator.settings import load_settings
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.theme import apply_theme
+
+    store = open_store(database_url, data_dir)
+    settings = load_settings(store.data_dir)
+    apply_theme(_application(), settings.theme, settings.large_text)
+    return MainWindow(store, settings)
+
+
+def run_app(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
+    """Open the app and run until its window closes. Returns the process exit code.
+
+    A problem the user can fix (a locked or damaged database, an unwritable folder) is shown as one
+    sentence in a message box and gives a non-zero exit code, never a traceback.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    app = _application()
+    try:
+        window = _open(database_url, data_dir)
+    except UserError as exc:
+        print(f"facilitator: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Facilitator cannot start", str(exc))
+        return exc.exit_code
+    _log_to_data_dir(window.ctx.store.data_dir)
+    _fit_to_screen(app, window)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.ctx.store.dispose()
+
+
+def _fit_to_screen(app: QApplication, window: MainWindow) -> None:
+    """A comfortable first size that never exceeds a small laptop screen."""
+    screen = app.primaryScreen()
+    if screen is None:
+        window.resize(1280, 800)
+        return
+    room = screen.availableGeometry()
+    window.resize(min(1280, room.width() - 40), min(800, room.height() - 40))
+
+
+def _log_to_data_dir(data_dir: Path) -> None:
+    """Keep a PHI-free log, and send exceptions raised inside Qt slots to it instead of a console."""
+    from facilitator.logs import configure_logging, scrubbed_traceback
+
+    log_file = configure_logging(data_dir)
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        # PySide reports an exception in a slot and carries on; keep its frames, not its message
+        # (messages can quote record data).
+        log.error("unexpected error in the interface\n%s", scrubbed_traceback(exc))
+        print(f"facilitator: an unexpected error in the interface ({kind.__name__}); details are in {log_file}.",
+              file=sys.stderr)
+
+    sys.excepthook = excepthook
+
+
+def smoke_test(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
+    """Open the real main window offscreen, wait for its first paint, print ``startup_ms=<n>``.
+
+    The time runs from the start of ``facilitator.cli.main`` (or this module's import) to the
+    first paint event of the main window. Returns 0, or 1 if the window never painted.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    _application()
+    window = _open(database_url, data_dir)
+    painted: list[float] = []
+    # A local loop rather than app.exec(): the application is not told to quit, so the smoke test
+    # can run inside a larger program (or a test session) and leave it as it was.
+    loop = QEventLoop()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+                QTimer.singleShot(0, loop.quit)  # let this paint finish before leaving the loop
+            return False
+
+    spy = FirstPaint(window)
+    window.installEventFilter(spy)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, loop, loop.quit)
+    window.resize(1280, 800)
+    window.show()
+    loop.exec()
+    window.removeEventFilter(spy)
+    window.close()
+    window.ctx.store.dispose()
+    if not painted:
+        print("facilitator: the main window did not paint within 30 seconds", file=sys.stderr)
+        return 1
+    print(f"startup_ms={round((painted[0] - _started_at()) * 1000)}")
+    return 0
+
+
+def main() -> int:
+    """Entry point of the ``facilitator-gui`` launcher: the same arguments as ``facilitator``."""
+    from facilitator import cli
+
+    return cli.main()

@@ -1,0 +1,76 @@
+"""What every screen is given: the open store, the clock, this laptop's settings, and navigation.
+
+Screens receive one :class:`AppContext` instead of reaching for globals, so a test can build any
+screen with a temporary store and a fake clock.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.domain.clock import Clock, SystemClock
+from facilitator.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from facilitator.services.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Shared state of one main window.
+
+    Attributes:
+        store: the open database (screens call services through ``store.run``).
+        clock: the only source of "now" for the UI.
+        settings: this laptop's preferences as last saved.
+
+    Signals:
+        settingsChanged(Settings): after a change was applied and saved.
+        dataChanged(): after something changed the database (screens reload when shown next).
+    """
+
+    settingsChanged = Signal(object)
+    dataChanged = Signal()
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.settings = settings
+        self._navigate: Callable[[str], None] = lambda _screen_id: None
+        self._apply: Callable[[Settings], None] = lambda _settings: None
+
+    def bind(self, navigate: Callable[[str], None], apply_settings: Callable[[Settings], None]) -> None:
+        """Connect the context to its window (done once, by the main window)."""
+        self._navigate, self._apply = navigate, apply_settings
+
+    def navigate(self, screen_id: str) -> None:
+        """Bring ``screen_id`` to the front."""
+        self._navigate(screen_id)
+
+    def update_settings(self, **changes: Any) -> str | None:
+        """Apply and save a change to this laptop's settings.
+
+        Returns:
+            None when saved, else one sentence saying why the change could not be saved (it still
+            applies until the app closes).
+        """
+        new = self.settings.with_changes(**changes)
+        if new == self.settings:
+            return None
+        self.settings = new
+        self._apply(new)
+        problem = None
+        try:
+            save_settings(self.store.data_dir, new)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+            problem = f"The settings could not be saved ({exc.strerror or exc}); they apply until you quit."
+        self.settingsChanged.emit(new)
+        return problem

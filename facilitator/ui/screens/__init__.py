@@ -1,0 +1,1 @@
+"""One module per screen; each exposes ``create(ctx) -> QWidget`` (see ``facilitator.ui.navigation``)."""

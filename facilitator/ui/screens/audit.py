@@ -1,0 +1,15 @@
+"""Audit: the trail of who did what and when, and its hash-chain check.
+
+Not built yet: until its issue lands the screen shows a calm empty state saying what it will do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from facilitator.ui.context import AppContext
+from facilitator.ui.widgets.empty_state import coming_soon
+
+
+def create(ctx: AppContext) -> QWidget:
+    return coming_soon("audit")
