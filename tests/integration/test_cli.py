@@ -12,9 +12,23 @@ import pytest
 from facilitator import __version__
 
 COMMANDS = [
-    [], ["demo-data"], ["sessions"], ["sessions", "list"], ["participants"], ["participants", "list"],
-    ["report"], ["report", "summary"], ["report", "handouts"], ["report", "progress"], ["search"], ["check"],
-    ["backup"], ["restore"], ["audit"], ["audit", "verify"], ["screenshots"],
+    [],
+    ["demo-data"],
+    ["sessions"],
+    ["sessions", "list"],
+    ["participants"],
+    ["participants", "list"],
+    ["report"],
+    ["report", "summary"],
+    ["report", "handouts"],
+    ["report", "progress"],
+    ["search"],
+    ["check"],
+    ["backup"],
+    ["restore"],
+    ["audit"],
+    ["audit", "verify"],
+    ["screenshots"],
 ]
 
 
@@ -26,7 +40,11 @@ def run(
     prefix = ["--data-dir", str(data_dir)] if data_dir else []
     return subprocess.run(
         [sys.executable, "-m", "facilitator", *prefix, *args],
-        capture_output=True, text=True, env=full_env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
     )
 
 
