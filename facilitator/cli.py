@@ -48,8 +48,12 @@ def _credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _open_store(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
-    from facilitator.services.store import open_store
+    from facilitator.services.opening import no_clinic_yet
+    from facilitator.services.store import open_store, probe_clinic
 
+    probe = probe_clinic(args.database_url, args.data_dir)  # place and file problems before any password
+    if probe.state == "new":
+        raise no_clinic_yet(probe.target)
     return open_store(args.database_url, args.data_dir, credentials=_credentials(args), upgrade=upgrade,
                       sync_protocols=upgrade)
 
@@ -88,16 +92,11 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.years < 1 or args.years > 20:
         raise UserError("--years must be between 1 and 20.")
-    from facilitator.services.demo import DEMO_CLINIC, generate_demo_clinic
-    from facilitator.services.store import open_store
+    from facilitator.services.demo_clinic import create_demo_clinic
 
-    store = open_store(args.database_url, args.data_dir, new_clinic=DEMO_CLINIC)
-    try:
-        summary = generate_demo_clinic(store, years=args.years, seed=args.seed)
-    finally:
-        store.dispose()
+    store, summary = create_demo_clinic(args.database_url, args.data_dir, years=args.years, seed=args.seed)
+    store.dispose()
     print(summary.describe())
-    print(f"Sign in as '{DEMO_CLINIC.username}' with the password '{DEMO_CLINIC.password}'.")
     if store.new_recovery_key:
         print(f"Recovery key of this fictional clinic: {store.new_recovery_key}")
     return 0
@@ -251,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `facilitator sessions list | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 0
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)
         return 130

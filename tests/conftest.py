@@ -54,6 +54,14 @@ def new_test_clinic(data_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
     return open_store(data_dir=data_dir, new_clinic=admin, kdf=fast_kdf(), **kwargs)
 
 
+def sign_in_again(data_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
+    """Reopen a test clinic as its administrator (a restart of the app)."""
+    from facilitator.services.clinic_keys import Credentials
+    from facilitator.services.store import open_store
+
+    return open_store(data_dir=data_dir, credentials=Credentials(TEST_ADMIN, TEST_PASSWORD), **kwargs)
+
+
 @pytest.fixture()
 def store(data_dir: Path) -> Iterator[object]:
     """A real, encrypted SQLite clinic database in a temporary data folder, migrated to head."""

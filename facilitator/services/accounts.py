@@ -41,8 +41,8 @@ def check_password_rules(password: str, username: str = "") -> None:
     """Raises UserError with one sentence when a new password is not acceptable."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
-    if username and username.lower() in password.lower():
-        raise UserError("A password must not contain the username.")
+    if username and password.lower() == username.lower():
+        raise UserError("A password must not be the username.")
     if len(set(password)) < 4:
         raise UserError("A password needs more than a few different characters.")
 

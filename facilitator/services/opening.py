@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from facilitator import paths
 from facilitator.db import keyslots, migrate
-from facilitator.db.engine import DatabaseTarget, create_db_engine, resolve_target
+from facilitator.db.engine import DatabaseTarget, create_db_engine, probe_sqlite_file, resolve_target
 from facilitator.db.keyslots import KdfParams
 from facilitator.db.models import Account
 from facilitator.domain.clock import Clock, SystemClock
@@ -69,9 +69,16 @@ def probe_clinic(database_url: str | None = None, data_dir: str | Path | None = 
     keyfile = keyslots.keyfile_path(target.sqlite_path)
     if keyfile.exists():
         return ClinicProbe(target, "encrypted", keyslots.load_keyfile(keyfile).demo)
+    probe_sqlite_file(target.sqlite_path)  # a file that is not a database is refused here, untouched
     if target.sqlite_path.exists() and target.sqlite_path.stat().st_size > 0:
         return ClinicProbe(target, "plaintext")
     return ClinicProbe(target, "new")
+
+
+def no_clinic_yet(target: DatabaseTarget) -> NoClinicYet:
+    where = target.sqlite_path.parent if target.sqlite_path else target.describe()
+    return NoClinicYet(f"There is no clinic database in {where} yet: open the app to set one up, or run "
+                       "'facilitator demo-data'.")
 
 
 def open_store(
@@ -123,8 +130,7 @@ def open_store(
                 demo=new_clinic.demo, kdf=kdf)
             keyfile, demo = keyfile_path, new_clinic.demo
         elif new_clinic is None and not plaintext:
-            raise NoClinicYet(f"There is no clinic database in {target.sqlite_path.parent} yet: open the app to "
-                              "set one up, or run 'facilitator demo-data'.")
+            raise no_clinic_yet(target)
     engine = create_db_engine(target, key=data_key)
     try:
         result = _prepare(engine, target, directory, upgrade=upgrade, sync_protocols=sync_protocols)

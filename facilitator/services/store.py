@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -21,6 +21,9 @@ from facilitator.db.migrate import MigrationResult
 from facilitator.db.models import GroupSession, Participant
 from facilitator.services import actor as actors
 from facilitator.services.actor import Actor
+
+if TYPE_CHECKING:
+    from facilitator.services.opening import ClinicProbe, NewClinic, open_store, probe_clinic  # noqa: F401
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -82,7 +85,17 @@ class Store:
         self.engine.dispose()
 
 
-# Opening lives in its own module; re-exported here because every caller starts from the store.
-from facilitator.services.opening import ClinicProbe, NewClinic, open_store, probe_clinic  # noqa: E402
+# Opening lives in facilitator.services.opening (which needs Store); callers may import its names
+# from here, resolved lazily so that neither module imports the other at load time.
+_FROM_OPENING = ("ClinicProbe", "NewClinic", "open_store", "probe_clinic")
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_OPENING:
+        from facilitator.services import opening
+
+        return getattr(opening, name)
+    raise AttributeError(name)
+
 
 __all__ = ["ClinicProbe", "NewClinic", "Store", "open_store", "probe_clinic"]
