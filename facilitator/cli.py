@@ -30,10 +30,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}. See '{self.prog} --help'.\n")
 
 
-def _open_store(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
-    from facilitator.services.store import open_store
+def _credentials(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The account to sign in with: --user (or FACILITATOR_USER) and FACILITATOR_PASSWORD, or a prompt."""
+    from facilitator.services.clinic_keys import Credentials
 
-    return open_store(args.database_url, args.data_dir, upgrade=upgrade, sync_protocols=upgrade)
+    user = args.user
+    if not user:
+        raise UserError("This command reads clinic records: give --user NAME (or FACILITATOR_USER) and the "
+                        "password in FACILITATOR_PASSWORD.")
+    password = os.environ.get("FACILITATOR_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UserError("Give the password of --user in the FACILITATOR_PASSWORD environment variable.")
+        import getpass
+
+        password = getpass.getpass(f"Password for {user}: ")
+    return Credentials(user, password)
+
+
+def _open_store(args: argparse.Namespace, *, upgrade: bool = True):  # type: ignore[no-untyped-def]
+    from facilitator.services.opening import no_clinic_yet
+    from facilitator.services.store import open_store, probe_clinic
+
+    probe = probe_clinic(args.database_url, args.data_dir)  # place and file problems before any password
+    if probe.state == "new":
+        raise no_clinic_yet(probe.target)
+    return open_store(args.database_url, args.data_dir, credentials=_credentials(args), upgrade=upgrade,
+                      sync_protocols=upgrade)
 
 
 def _local(dt: datetime) -> str:
@@ -70,14 +93,13 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.years < 1 or args.years > 20:
         raise UserError("--years must be between 1 and 20.")
-    from facilitator.services.demo import generate_demo_clinic
+    from facilitator.services.demo_clinic import create_demo_clinic
 
-    store = _open_store(args)
-    try:
-        summary = generate_demo_clinic(store, years=args.years, seed=args.seed)
-    finally:
-        store.dispose()
+    store, summary = create_demo_clinic(args.database_url, args.data_dir, years=args.years, seed=args.seed)
+    store.dispose()
     print(summary.describe())
+    if store.new_recovery_key:
+        print(f"Recovery key of this fictional clinic: {store.new_recovery_key}")
     return 0
 
 
@@ -112,6 +134,21 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from facilitator.db.audit_chain import verify
+
+    store = _open_store(args)
+    try:
+        report = store.run(verify)
+    finally:
+        store.dispose()
+    if report.ok:
+        print(report.describe())
+        return 0
+    print(report.describe(), file=sys.stderr)
+    return 1
 
 
 def _not_yet(what: str) -> Handler:
@@ -187,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="the audit trail")
     ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     ss.add_parser("verify", help="check the hash chain; names the first broken link").set_defaults(
-        handler=_not_yet("audit verification"))
+        handler=cmd_audit_verify)
 
     p = sub.add_parser("screenshots", help="render each screen with demo data to DIR/<screen>.png")
     p.add_argument("-o", "--output", required=True, metavar="DIR")
@@ -215,6 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `facilitator sessions list | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 0
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)
         return 130

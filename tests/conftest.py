@@ -35,11 +35,36 @@ def data_dir(tmp_path: Path) -> Path:
     return directory
 
 
-@pytest.fixture()
-def store(data_dir: Path) -> Iterator[object]:
-    """A real SQLite clinic database in a temporary data folder, migrated to head."""
+TEST_ADMIN = "admin"
+TEST_PASSWORD = "correct horse battery"
+
+
+def fast_kdf():  # type: ignore[no-untyped-def]
+    """Cheap Argon2id costs so each test's key slots take milliseconds (clinics keep the defaults)."""
+    from facilitator.db.keyslots import KdfParams
+
+    return KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
+
+
+def new_test_clinic(data_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
+    """A new encrypted clinic signed in as its first administrator."""
+    from facilitator.services.store import NewClinic, open_store
+
+    admin = NewClinic(username=TEST_ADMIN, display_name="Robin Admin", password=TEST_PASSWORD, credentials="LCSW")
+    return open_store(data_dir=data_dir, new_clinic=admin, kdf=fast_kdf(), **kwargs)
+
+
+def sign_in_again(data_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
+    """Reopen a test clinic as its administrator (a restart of the app)."""
+    from facilitator.services.clinic_keys import Credentials
     from facilitator.services.store import open_store
 
-    opened = open_store(data_dir=data_dir)
+    return open_store(data_dir=data_dir, credentials=Credentials(TEST_ADMIN, TEST_PASSWORD), **kwargs)
+
+
+@pytest.fixture()
+def store(data_dir: Path) -> Iterator[object]:
+    """A real, encrypted SQLite clinic database in a temporary data folder, migrated to head."""
+    opened = new_test_clinic(data_dir)
     yield opened
     opened.dispose()

@@ -115,26 +115,58 @@ def probe_sqlite_file(path: Path) -> None:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        _apply_pragmas(cursor)
     finally:
         cursor.close()
 
 
-def create_db_engine(target: DatabaseTarget, **kwargs: Any) -> Engine:
+def _apply_pragmas(cursor: Any) -> None:
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+
+
+def _keyed_pragmas(key: bytes) -> Any:
+    """A connect hook that gives SQLCipher the raw key before anything else touches the file."""
+    statement = f"PRAGMA key = \"x'{key.hex()}'\""
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
+            cursor.execute(statement)
+            _apply_pragmas(cursor)
+        finally:
+            cursor.close()
+
+    return on_connect
+
+
+def create_db_engine(target: DatabaseTarget, *, key: bytes | None = None, **kwargs: Any) -> Engine:
     """Create the engine for a target, probing a SQLite file first so a bad file stays untouched.
 
+    Args:
+        target: where the data lives.
+        key: the raw 256-bit data key of an encrypted (SQLCipher) SQLite file; None for plaintext.
+
     Raises:
-        UserError: for a file that is not a database, or a driver that is not installed.
+        UserError: for a file that is not a database, a wrong key, or a driver that is not installed.
     """
-    if target.sqlite_path is not None:
+    if target.sqlite_path is not None and key is None:
         probe_sqlite_file(target.sqlite_path)
     try:
         if target.is_sqlite:
             # NullPool for files: no connection outlives its use, so backups and restores see a quiet file.
             pool = {"poolclass": NullPool} if target.sqlite_path is not None else {}
+            if key is not None:
+                from facilitator.db import encryption
+
+                engine = create_engine(target.url, hide_parameters=True, module=encryption.sqlcipher(),
+                                       **pool, **kwargs)
+                event.listen(engine, "connect", _keyed_pragmas(key))
+                encryption.verify_key(engine, target)
+                return engine
             engine = create_engine(target.url, hide_parameters=True, **pool, **kwargs)
             event.listen(engine, "connect", _sqlite_pragmas)
         else:

@@ -12,9 +12,23 @@ import pytest
 from facilitator import __version__
 
 COMMANDS = [
-    [], ["demo-data"], ["sessions"], ["sessions", "list"], ["participants"], ["participants", "list"],
-    ["report"], ["report", "summary"], ["report", "handouts"], ["report", "progress"], ["search"], ["check"],
-    ["backup"], ["restore"], ["audit"], ["audit", "verify"], ["screenshots"],
+    [],
+    ["demo-data"],
+    ["sessions"],
+    ["sessions", "list"],
+    ["participants"],
+    ["participants", "list"],
+    ["report"],
+    ["report", "summary"],
+    ["report", "handouts"],
+    ["report", "progress"],
+    ["search"],
+    ["check"],
+    ["backup"],
+    ["restore"],
+    ["audit"],
+    ["audit", "verify"],
+    ["screenshots"],
 ]
 
 
@@ -26,7 +40,11 @@ def run(
     prefix = ["--data-dir", str(data_dir)] if data_dir else []
     return subprocess.run(
         [sys.executable, "-m", "facilitator", *prefix, *args],
-        capture_output=True, text=True, env=full_env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -48,12 +66,36 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "usage: facilitator" in result.stdout
 
 
-def test_lists_on_a_new_database_are_empty_and_check_passes(tmp_path: Path) -> None:
-    for args in (["sessions", "list"], ["participants", "list"]):
-        result = run(*args, data_dir=tmp_path)
-        assert result.returncode == 0 and result.stdout == "", result.stderr
-    result = run("check", data_dir=tmp_path)
-    assert result.returncode == 0 and result.stdout.startswith("ok:"), result.stderr
+DEMO = {"FACILITATOR_USER": "demo", "FACILITATOR_PASSWORD": "demo-clinic-pass"}
+
+
+def test_nothing_set_up_yet_is_one_sentence_and_creates_nothing(tmp_path: Path) -> None:
+    for args in (["sessions", "list"], ["participants", "list"], ["check"]):
+        result = run(*args, data_dir=tmp_path, env=DEMO)
+        assert_one_sentence_error(result)
+        assert "no clinic database" in result.stderr or "There is no database" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    result = run("demo-data", "--years", "1", "--seed", "3", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Demo clinic created" in result.stdout and "Recovery key" in result.stdout
+    return folder
+
+
+def test_records_need_a_signed_in_user(demo_dir: Path) -> None:
+    result = run("sessions", "list", data_dir=demo_dir)
+    assert_one_sentence_error(result)
+    assert "--user" in result.stderr
+    result = run("sessions", "list", data_dir=demo_dir, env={"FACILITATOR_USER": "demo"})
+    assert_one_sentence_error(result)
+    assert "FACILITATOR_PASSWORD" in result.stderr
+    result = run("sessions", "list", data_dir=demo_dir, env={**DEMO, "FACILITATOR_PASSWORD": "not the password"})
+    assert_one_sentence_error(result)
+    assert "not right" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -65,11 +107,10 @@ def test_lists_on_a_new_database_are_empty_and_check_passes(tmp_path: Path) -> N
         (["search", "grief"], "full-text search"),
         (["backup", "-o", "b.db"], "backups"),
         (["restore", "b.db"], "restore"),
-        (["audit", "verify"], "audit verification"),
     ],
 )
 def test_later_capabilities_say_so(tmp_path: Path, args: list[str], what: str) -> None:
-    result = run(*args, data_dir=tmp_path)
+    result = run(*args, data_dir=tmp_path, env=DEMO)
     assert result.returncode == 2
     assert result.stderr.strip() == f"facilitator: not available yet: {what}"
 
@@ -91,13 +132,13 @@ def test_unknown_url_scheme(tmp_path: Path) -> None:
 
 def test_url_from_environment(tmp_path: Path) -> None:
     db = tmp_path / "elsewhere.db"
-    env = {"FACILITATOR_DATABASE_URL": f"sqlite:///{db}"}
+    env = {"FACILITATOR_DATABASE_URL": f"sqlite:///{db}", **DEMO}
     result = run("check", data_dir=tmp_path / "data", env=env)
     assert result.returncode == 1 and "There is no database" in result.stderr and not db.exists()
-    assert run("sessions", "list", data_dir=tmp_path / "data", env=env).returncode == 0
-    result = run("check", data_dir=tmp_path / "data", env={"FACILITATOR_DATABASE_URL": f"sqlite:///{db}"})
-    assert result.returncode == 0 and "elsewhere.db" in result.stdout
-    assert db.exists()
+    assert run("demo-data", data_dir=tmp_path / "data", env=env).returncode == 0
+    result = run("check", data_dir=tmp_path / "data", env=env)
+    assert result.returncode == 0 and "elsewhere.db" in result.stdout, result.stderr
+    assert db.exists() and not (tmp_path / "data" / "facilitator.db").exists()
 
 
 def test_unwritable_data_dir(tmp_path: Path) -> None:
@@ -115,18 +156,30 @@ def test_bad_arguments_are_one_sentence(tmp_path: Path) -> None:
     assert_one_sentence_error(result)
 
 
-@pytest.mark.slow
-def test_demo_data_then_lists_and_check(tmp_path: Path) -> None:
-    result = run("demo-data", "--years", "1", "--seed", "3", data_dir=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "Demo clinic created" in result.stdout
-    sessions = run("sessions", "list", data_dir=tmp_path).stdout.splitlines()
+def test_demo_data_then_lists_check_and_audit(demo_dir: Path) -> None:
+    tmp_path = demo_dir
+    sessions = run("sessions", "list", data_dir=tmp_path, env=DEMO).stdout.splitlines()
     assert len(sessions) >= 200
     fields = sessions[0].split("\t")
     assert len(fields) == 4 and fields[0].isdigit() and len(fields[1]) == len("2026-01-01 09:00")
     assert sum(1 for line in sessions if line.endswith("\trunning")) == 1
-    people = run("participants", "list", data_dir=tmp_path).stdout.splitlines()
+    people = run("participants", "list", data_dir=tmp_path, env=DEMO).stdout.splitlines()
     assert len(people) >= 40 and all(len(p.split("\t")) == 3 for p in people)
-    assert run("check", data_dir=tmp_path).returncode == 0
+    assert run("check", data_dir=tmp_path, env=DEMO).returncode == 0
+    nurse = {"FACILITATOR_USER": "hlindqvist", "FACILITATOR_PASSWORD": "demo-clinic-pass"}
+    assert run("participants", "list", data_dir=tmp_path, env=nurse).returncode == 0
+    audit = run("audit", "verify", data_dir=tmp_path, env=DEMO)
+    assert audit.returncode == 0 and audit.stdout.startswith("ok: the audit trail"), audit.stderr
     again = run("demo-data", data_dir=tmp_path)
     assert_one_sentence_error(again)
+    assert "already exists" in again.stderr
+
+
+def test_a_closed_pipe_is_not_an_error(demo_dir: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACILITATOR_")} | DEMO
+    proc = subprocess.Popen([sys.executable, "-m", "facilitator", "--data-dir", str(demo_dir), "sessions", "list"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and b"Traceback" not in err and b"error" not in err.lower()

@@ -13,7 +13,7 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.phase_timer import PhaseStatus
 from facilitator.domain.timeline import TimerState
 from facilitator.services import runner
-from facilitator.services.store import open_store
+from tests.conftest import sign_in_again
 
 START = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +26,9 @@ from facilitator.domain.clock import FakeClock
 from facilitator.services import runner
 from facilitator.services.protocols import list_protocols
 from facilitator.services.session_setup import plan_session
-from facilitator.services.store import open_store
+from tests.conftest import new_test_clinic
 
-store = open_store(data_dir=sys.argv[1])
+store = new_test_clinic(sys.argv[1])
 clock = FakeClock(datetime.fromisoformat(sys.argv[2]))
 protocol = next(p.id for p in store.run(list_protocols) if p.key == "group-kap-sublingual")
 sid = store.run(plan_session, protocol_id=protocol, scheduled_start=clock.now(), title="Resume drill").id
@@ -66,7 +66,7 @@ def test_a_session_resumes_exactly_after_the_process_is_killed(tmp_path: Path) -
         proc.communicate(timeout=30)
     assert proc.returncode != 0
 
-    store = open_store(data_dir=data_dir)
+    store = sign_in_again(data_dir)
     try:
         assert store.run(runner.find_running_session) == session_id
         snap = store.run(runner.get_snapshot, session_id, FakeClock(START + timedelta(minutes=50)))

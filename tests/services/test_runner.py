@@ -16,7 +16,7 @@ from facilitator.domain.timeline import TimerState
 from facilitator.errors import UserError
 from facilitator.services import runner
 from facilitator.services.session_setup import plan_session
-from facilitator.services.store import open_store
+from tests.conftest import sign_in_again
 from tests.services.conftest import NOW, Clinic
 
 
@@ -99,7 +99,7 @@ def test_the_snapshot_after_reopening_the_store_is_the_same(store, session_id: i
     drive(store, session_id, clock, clinic.facilitator_id)
     before = store.run(runner.get_snapshot, session_id, clock)
     store.dispose()
-    reopened = open_store(data_dir=data_dir)
+    reopened = sign_in_again(data_dir)
     try:
         assert reopened.run(runner.find_running_session) == session_id
         after = reopened.run(runner.get_snapshot, session_id, clock)
