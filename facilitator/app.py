@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 from facilitator.errors import UserError
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from facilitator.domain.clock import Clock
+    from facilitator.services.store import Store
     from facilitator.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,17 +48,58 @@ def _application() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def _open(database_url: str | None, data_dir: str | Path | None) -> MainWindow:
-    """Open the store and this laptop's settings, and apply the theme; returns the main window."""
-    from facilitator.services.store import open_store
-    from facilitator.settings import load_settings
-    from facilitator.ui.main_window import MainWindow
-    from facilitator.ui.theme import apply_theme
+class Launcher:
+    """Holds the app's top-level windows: the sign-in gate first, then the main window.
 
-    store = open_store(database_url, data_dir)
-    settings = load_settings(store.data_dir)
-    apply_theme(_application(), settings.theme, settings.large_text)
-    return MainWindow(store, settings)
+    Attributes:
+        gate: the first window (first run, set-up, sign-in).
+        window: the main window, once someone has signed in.
+    """
+
+    def __init__(self, database_url: str | None, data_dir: str | Path | None, clock: Clock | None = None) -> None:
+        from facilitator import paths
+        from facilitator.services.store import probe_clinic
+        from facilitator.settings import load_settings
+        from facilitator.ui.gate.window import GateWindow
+        from facilitator.ui.theme import apply_theme
+
+        probe = probe_clinic(database_url, data_dir)  # a bad place or file: one sentence, before any window
+        self.data_dir = paths.resolve_data_dir(data_dir)
+        self.settings = load_settings(self.data_dir)
+        self.clock = clock
+        apply_theme(_application(), self.settings.theme, self.settings.large_text)
+        gate = GateWindow(probe, database_url, data_dir, clock=clock)
+        gate.opened.connect(self.open_main)
+        self.gate: QWidget | None = gate
+        self.window: MainWindow | None = None
+
+    @property
+    def first_window(self) -> QWidget:
+        assert self.gate is not None
+        return self.gate
+
+    def open_main(self, store: Store) -> None:
+        from facilitator.ui.main_window import MainWindow
+
+        _log_to_data_dir(store.data_dir)
+        self.window = MainWindow(store, self.settings, clock=self.clock)
+        _fit_to_screen(_application(), self.window)
+        self.window.show()
+        if self.gate is not None:
+            self.gate.close()
+            self.gate.deleteLater()
+            self.gate = None
+
+    def shut_down(self) -> None:
+        if self.window is not None:
+            from facilitator.services.sign_in import record_sign_out
+
+            store = self.window.ctx.store
+            try:
+                record_sign_out(store)
+            except Exception:  # closing must never fail because the database went away
+                log.warning("sign-out not recorded")
+            store.dispose()
 
 
 def run_app(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
@@ -69,21 +112,20 @@ def run_app(database_url: str | None = None, data_dir: str | Path | None = None)
 
     app = _application()
     try:
-        window = _open(database_url, data_dir)
+        launcher = Launcher(database_url, data_dir)
     except UserError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Facilitator cannot start", str(exc))
         return exc.exit_code
-    _log_to_data_dir(window.ctx.store.data_dir)
-    _fit_to_screen(app, window)
-    window.show()
+    _fit_to_screen(app, launcher.first_window)
+    launcher.first_window.show()
     try:
         return app.exec()
     finally:
-        window.ctx.store.dispose()
+        launcher.shut_down()
 
 
-def _fit_to_screen(app: QApplication, window: MainWindow) -> None:
+def _fit_to_screen(app: QApplication, window: QWidget) -> None:
     """A comfortable first size that never exceeds a small laptop screen."""
     screen = app.primaryScreen()
     if screen is None:
@@ -110,16 +152,18 @@ def _log_to_data_dir(data_dir: Path) -> None:
 
 
 def smoke_test(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
-    """Open the real main window offscreen, wait for its first paint, print ``startup_ms=<n>``.
+    """Open the app's real first window offscreen, wait for its first paint, print ``startup_ms=<n>``.
 
-    The time runs from the start of ``facilitator.cli.main`` (or this module's import) to the
-    first paint event of the main window. Returns 0, or 1 if the window never painted.
+    The first window is the sign-in (or first-run) window: the clinic's records stay locked until
+    someone signs in. The time runs from the start of ``facilitator.cli.main`` (or this module's
+    import) to its first paint event. Returns 0, or 1 if the window never painted.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     _application()
-    window = _open(database_url, data_dir)
+    launcher = Launcher(database_url, data_dir)
+    window = launcher.first_window
     painted: list[float] = []
     # A local loop rather than app.exec(): the application is not told to quit, so the smoke test
     # can run inside a larger program (or a test session) and leave it as it was.
@@ -140,9 +184,9 @@ def smoke_test(database_url: str | None = None, data_dir: str | Path | None = No
     loop.exec()
     window.removeEventFilter(spy)
     window.close()
-    window.ctx.store.dispose()
+    launcher.shut_down()
     if not painted:
-        print("facilitator: the main window did not paint within 30 seconds", file=sys.stderr)
+        print("facilitator: the first window did not paint within 30 seconds", file=sys.stderr)
         return 1
     print(f"startup_ms={round((painted[0] - _started_at()) * 1000)}")
     return 0

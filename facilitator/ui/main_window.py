@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from facilitator.domain.clock import Clock
@@ -13,11 +14,14 @@ from facilitator.settings import Settings
 from facilitator.ui import format as fmt
 from facilitator.ui import icons, navigation
 from facilitator.ui.context import AppContext
+from facilitator.ui.lock import IdleWatcher, LockOverlay
 from facilitator.ui.sidebar import SHORTCUT_COUNT, Sidebar
 from facilitator.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from facilitator.services.store import Store
+
+log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Facilitator"  # never a participant's name: the title shows in task bars and screen shares
 CLOCK_REFRESH_MS = 15_000
@@ -69,16 +73,36 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_shortcuts()
 
-        self.welcome = None
-        if store.is_empty():
-            from facilitator.ui.welcome import WelcomeView  # only a first run needs it
+        self.lock_overlay = LockOverlay(store, self.ctx.clock, self)
+        self.lock_overlay.unlocked.connect(self._unlocked)
+        self.idle = IdleWatcher(self.ctx.clock, settings.idle_lock_minutes, self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.ctx.settingsChanged.connect(lambda s: setattr(self.idle, "minutes", s.idle_lock_minutes))
+        self.show_screen(navigation.DEFAULT_SCREEN)
 
-            self.welcome = WelcomeView(self.ctx)
-            self.welcome.finished.connect(self._leave_welcome)
-            self.root.addWidget(self.welcome)
-            self.root.setCurrentWidget(self.welcome)
-        else:
-            self.show_screen(navigation.DEFAULT_SCREEN)
+    @property
+    def locked(self) -> bool:
+        return self.lock_overlay.isVisible()
+
+    def lock(self, reason: str = "by hand") -> None:
+        """Hide every record behind the lock overlay (idle time, or Ctrl+L)."""
+        if self.locked:
+            return
+        from facilitator.services.sign_in import record_lock
+
+        try:
+            record_lock(self.ctx.store, reason)
+        except Exception:  # the lock itself must never fail: PHI gets hidden whatever the database says
+            log.warning("lock not recorded in the audit trail")
+        self.lock_overlay.engage()
+
+    def _unlocked(self, _who: object) -> None:
+        self.idle.poke()
+        self.ctx.dataChanged.emit()  # another user may have switched in: screens reload
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.lock_overlay.resize(self.size())
 
     def page(self, screen_id: str) -> QWidget:
         """The widget of ``screen_id``, built on first use (screens import their module lazily)."""
@@ -90,9 +114,7 @@ class MainWindow(QMainWindow):
         return self.pages[screen_id]
 
     def show_screen(self, screen_id: str) -> None:
-        """Bring a screen to the front (leaving the welcome view if it is still showing)."""
-        if self.root.currentWidget() is not self.shell:
-            self.root.setCurrentWidget(self.shell)
+        """Bring a screen to the front."""
         widget = self.page(screen_id)
         self.stack.setCurrentWidget(widget)
         self.sidebar.set_current(screen_id)
@@ -102,16 +124,6 @@ class MainWindow(QMainWindow):
         if screen_id != self.current_screen:
             self.current_screen = screen_id
             self.screenChanged.emit(screen_id)
-
-    def showing_welcome(self) -> bool:
-        return self.welcome is not None and self.root.currentWidget() is self.welcome
-
-    def _leave_welcome(self, _how: str) -> None:
-        self.show_screen(navigation.DEFAULT_SCREEN)
-        if self.welcome is not None:
-            self.root.removeWidget(self.welcome)
-            self.welcome.deleteLater()
-            self.welcome = None
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -152,10 +164,13 @@ class MainWindow(QMainWindow):
         settings = QShortcut(QKeySequence("Ctrl+,"), self)
         settings.activated.connect(lambda: self._shortcut("settings"))
         self.shortcuts.append(settings)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.activated.connect(lambda: self.lock("by hand"))
+        self.shortcuts.append(lock)
 
     def _shortcut(self, screen_id: str) -> None:
-        # The first-run choice is made with the buttons; a stray shortcut must not skip it.
-        if not self.showing_welcome():
+        # Behind the lock nothing may come to the front.
+        if not self.locked:
             self.show_screen(screen_id)
 
     def _apply_settings(self, settings: Settings) -> None:
@@ -165,4 +180,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
+        self.idle.stop()
         super().closeEvent(event)

@@ -19,7 +19,8 @@ from facilitator.errors import UserError
 log = logging.getLogger(__name__)
 
 # The file names the docs and reviewers expect, in the order a reader meets the screens.
-# "participant" (a profile), "room-display" and "login" are written once their screens exist.
+# "participant" (a profile) and "room-display" are written once their screens exist; "welcome" and
+# "login" come first, from the window before the main window.
 SCREENSHOT_IDS = ("today", "groups", "participants", "participant", "session-setup", "runner", "monitoring",
                   "circle", "notes", "history", "search", "protocols", "documents", "inventory", "audit",
                   "settings")
@@ -49,21 +50,6 @@ def _grab(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-def _fill_demo(store, clock: FakeClock, database_url: str | None) -> None:  # type: ignore[no-untyped-def]
-    from facilitator.ui import welcome
-
-    if not store.is_empty():
-        # Only the demo clinic may appear in pictures: never a real clinic's records.
-        if database_url and not getattr(store, "demo", False):
-            raise UserError(f"The database {store.target.describe()} already holds records; screenshots use "
-                            "the demo clinic, so give an empty database or none.")
-        return
-    if welcome.generate_demo_clinic is None:
-        log.info("no demo generator in this version; screenshots show empty screens")
-        return
-    welcome.generate_demo_clinic(store, years=1, seed=DEMO_SEED, clock=clock)
-
-
 def _window(store, theme: str, clock: FakeClock):  # type: ignore[no-untyped-def]
     from facilitator.settings import Settings
     from facilitator.ui.main_window import MainWindow
@@ -91,7 +77,6 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from facilitator.app import _application
-    from facilitator.services.store import open_store
     from facilitator.ui import navigation
     from facilitator.ui.theme import apply_theme
 
@@ -110,19 +95,12 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
     if parent is not None:
         parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="facilitator-screenshots-", dir=parent) as tmp:
-        empty = open_store(data_dir=Path(tmp) / "empty")
-        try:
-            window = _window(empty, theme, frozen_clock())
-            written.append(_grab(window, out / "welcome.png"))
-            window.close()
-            window.deleteLater()
-        finally:
-            empty.dispose()
-
+        written.append(_grab_gate(database_url if database_url else None, Path(tmp) / "new", out / "welcome.png",
+                                  empty_only=True))
         clock = frozen_clock()
-        store = open_store(database_url, Path(tmp) / "demo")
+        store = _demo_store(database_url, Path(tmp) / "demo", clock)
         try:
-            _fill_demo(store, clock, database_url)
+            written.append(_grab_gate(database_url, Path(tmp) / "demo", out / "login.png"))
             window = _window(store, theme, clock)
             for screen_id in SCREENSHOT_IDS:
                 if screen_id in known:
@@ -134,3 +112,31 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         finally:
             store.dispose()
     return written
+
+
+def _demo_store(database_url: str | None, data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]
+    """The demo clinic, signed in as its demo user; only ever a new database (never real records)."""
+    from facilitator.services.demo_clinic import create_demo_clinic
+    from facilitator.services.store import probe_clinic
+
+    if probe_clinic(database_url, data_dir).state not in ("new", "server"):
+        raise UserError("Screenshots use the demo clinic and need an empty database; give an empty one or none.")
+    store, _summary = create_demo_clinic(database_url, data_dir, years=1, seed=DEMO_SEED, clock=clock)
+    return store
+
+
+def _grab_gate(database_url: str | None, data_dir: Path, path: Path, *, empty_only: bool = False) -> Path:
+    """The window before the main window: the first-run choice, or the demo clinic's sign-in."""
+    from facilitator.services.store import probe_clinic
+    from facilitator.ui.gate.window import GateWindow
+
+    if empty_only:
+        database_url = None  # the first-run picture never needs the server
+    gate = GateWindow(probe_clinic(database_url, data_dir), database_url, data_dir, clock=frozen_clock())
+    gate.resize(*WINDOW_SIZE)
+    gate.show()
+    try:
+        return _grab(gate, path)
+    finally:
+        gate.close()
+        gate.deleteLater()

@@ -14,7 +14,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from facilitator.domain.clock import FakeClock  # noqa: E402
 from facilitator.settings import Settings  # noqa: E402
@@ -33,10 +33,10 @@ def _light_theme(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[object]:
-    """An empty SQLite clinic in a temporary data folder, migrated to head."""
-    from facilitator.services.store import open_store
+    """A new, empty, encrypted clinic in a temporary data folder, signed in as its administrator."""
+    from tests.conftest import new_test_clinic
 
-    opened = open_store(data_dir=tmp_path / "data")
+    opened = new_test_clinic(tmp_path / "data")
     yield opened
     opened.dispose()
 
@@ -73,13 +73,12 @@ def make_window(qtbot, store, clock):  # type: ignore[no-untyped-def]
 
 @pytest.fixture()
 def window(make_window):  # type: ignore[no-untyped-def]
-    """A main window on the empty store: it opens on the first-run welcome view."""
+    """A main window on the empty, signed-in store, showing Today."""
     return make_window()
 
 
 @pytest.fixture()
-def shell(window, qtbot):  # type: ignore[no-untyped-def]
-    """A main window past the welcome view ("Start empty"), showing Today."""
-    qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
+def shell(window):  # type: ignore[no-untyped-def]
+    """The main window showing Today (the name older tests use)."""
     assert window.current_screen == "today"
     return window

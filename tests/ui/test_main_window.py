@@ -56,13 +56,6 @@ def test_ctrl_digit_switches_screens(shell, qtbot, index):
     assert shell.current_screen == navigation.SCREENS[index].id
 
 
-def test_shortcuts_do_not_skip_the_first_run_choice(window, qtbot):
-    window.activateWindow()
-    qtbot.waitActive(window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.showing_welcome()
-
-
 @pytest.mark.parametrize("screen", [s for s in navigation.SCREENS if s.id not in BUILT], ids=lambda s: s.id)
 def test_planned_screens_show_a_calm_empty_state(shell, screen):
     page = shell.page(screen.id)

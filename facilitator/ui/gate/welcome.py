@@ -1,31 +1,12 @@
-"""First run: an empty database offers the demo clinic or a clean start, inside the main window."""
+"""First run: nothing is set up here yet; explore the demo clinic or set up your own clinic."""
 
 from __future__ import annotations
-
-import logging
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.ui.context import AppContext
 from facilitator.ui.icons import IconLabel
 from facilitator.ui.widgets.page import Paragraph, label
-from facilitator.ui.workers import Task
-
-log = logging.getLogger(__name__)
-
-try:
-    from facilitator.services.demo import generate_demo_clinic as _generator
-except ImportError as exc:  # a build without the demo generator still opens; the choice is disabled
-    log.info("demo clinic not available: %s", exc)
-    _generator = None  # type: ignore[assignment]
-
-# Looked up when the button is pressed (not bound at import) so tests can replace it.
-generate_demo_clinic: Callable[..., Any] | None = _generator
-
-DEMO_YEARS, DEMO_SEED = 1, 7
 
 
 class ChoiceButton(QPushButton):
@@ -56,17 +37,17 @@ class WelcomeView(QWidget):
     """The first-run view.
 
     Signals:
-        finished(str): "demo" once the demo clinic is in the database, or "empty".
+        demoRequested(): the person chose the fictional demo clinic.
+        setupRequested(): the person chose to set up their own clinic.
     """
 
-    finished = Signal(str)
+    demoRequested = Signal()
+    setupRequested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.ctx = ctx
-        self.task: Task | None = None
 
         badge = IconLabel("app", size=40, role="accent")
         badge.setProperty("role", "emptyIcon")
@@ -75,23 +56,21 @@ class WelcomeView(QWidget):
         title = label("Welcome to Facilitator", "emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro = Paragraph("There are no records on this laptop yet. Explore a fictional clinic first, "
-                          "or begin with your own groups and participants.", width=600)
+                          "or set up your clinic with its first administrator.", width=600)
 
         self.demo_button = ChoiceButton(
             "demo", "Open the demo clinic",
             "A fictional clinic with a year of groups, sessions, notes and monitoring to explore safely.")
-        self.empty_button = ChoiceButton(
-            "start-empty", "Start empty", "Begin with a clean database and add your clinic's own groups and people.")
-        self.demo_button.clicked.connect(self.start_demo)
-        self.empty_button.clicked.connect(lambda: self.finished.emit("empty"))
-        if generate_demo_clinic is None:
-            self.demo_button.setEnabled(False)
-            self.demo_button.setToolTip("The demo clinic is not part of this version yet.")
+        self.setup_button = ChoiceButton(
+            "start-empty", "Set up your clinic",
+            "Create the administrator's account; the clinic's records are encrypted on this laptop.")
+        self.demo_button.clicked.connect(self.demoRequested.emit)
+        self.setup_button.clicked.connect(self.setupRequested.emit)
         choices = QHBoxLayout()
         choices.setSpacing(24)
         choices.addStretch(1)
         choices.addWidget(self.demo_button)
-        choices.addWidget(self.empty_button)
+        choices.addWidget(self.setup_button)
         choices.addStretch(1)
 
         self.progress = QProgressBar()
@@ -121,47 +100,26 @@ class WelcomeView(QWidget):
         layout.addWidget(self.error_label, 0, center)
         layout.addStretch(3)
 
-    def start_demo(self) -> None:
-        """Fill the database with the demo clinic on a pool thread; the view shows progress."""
-        if generate_demo_clinic is None or self.task is not None:
-            return
-        for button in (self.demo_button, self.empty_button):
+    def show_busy(self, message: str) -> None:
+        for button in (self.demo_button, self.setup_button):
             button.setEnabled(False)
         self.error_label.hide()
         self.progress.setRange(0, 0)  # busy until the first report
-        self.progress_label.setText("Creating the demo clinic…")
+        self.progress_label.setText(message)
         self.progress.show()
         self.progress_label.show()
-        self.task = Task(generate_demo_clinic, self.ctx.store, years=DEMO_YEARS, seed=DEMO_SEED, parent=self)
-        self.task.progress.connect(self._on_progress)
-        self.task.succeeded.connect(self._on_done)
-        self.task.failed.connect(self._on_failed)
-        self.task.start()
 
-    def _on_progress(self, fraction: float, message: str) -> None:
+    def show_progress(self, fraction: float, message: str) -> None:
         if fraction >= 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(fraction * 1000))
         if message:
             self.progress_label.setText(message)
 
-    def _on_done(self, summary: Any) -> None:
-        self._forget_task()
-        log.info("demo clinic created: %s", getattr(summary, "describe", lambda: summary)())
-        self.ctx.dataChanged.emit()
-        self.finished.emit("demo")
-
-    def _on_failed(self, message: str) -> None:
-        self._forget_task()
+    def show_failure(self, message: str) -> None:
         self.progress.hide()
         self.progress_label.hide()
         self.error_label.setText(f"The demo clinic could not be created. {message}")
         self.error_label.show()
-        for button in (self.demo_button, self.empty_button):
+        for button in (self.demo_button, self.setup_button):
             button.setEnabled(True)
-        self.demo_button.setEnabled(generate_demo_clinic is not None)
-
-    def _forget_task(self) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-            self.task = None
