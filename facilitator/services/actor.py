@@ -9,6 +9,7 @@ to the audit chain (ids and field names only, never the values, which may be PHI
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -19,6 +20,7 @@ from facilitator.db.base import AuthoredMixin
 from facilitator.db.models import AuditEvent, ClinicSetting
 
 ACTOR_KEY = "facilitator.actor"
+CLOCK_KEY = "facilitator.clock"
 _PENDING_KEY = "facilitator.audit_pending"
 # Rows the chain itself writes, and settings that change as a side effect of running the app.
 _NOT_AUDITED: tuple[type, ...] = (AuditEvent, ClinicSetting)
@@ -58,7 +60,12 @@ def record(session: Session, action: str, *, entity_type: str = "", entity_id: s
     """Append an audit event for ``action`` by the session's actor (or ``actor``). Returns its id."""
     who = actor or actor_of(session) or SYSTEM
     return audit_chain.append(session.connection(), action=action, account_id=who.id, username=who.username,
-                              entity_type=entity_type, entity_id=entity_id, detail=detail)
+                              entity_type=entity_type, entity_id=entity_id, detail=detail, at=_now(session))
+
+
+def _now(session: Session) -> datetime | None:
+    clock = session.info.get(CLOCK_KEY)
+    return clock.now() if clock is not None else None
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -91,10 +98,10 @@ def _after_flush(session: Session, _context: Any) -> None:
     who = actor_of(session) or SYSTEM
     connection = session.connection()
     for obj, action, detail in pending:
-        identity = inspect(obj).identity
-        entity_id = identity[0] if identity else ""
+        # The identity map may not carry a new row's key yet inside the flush; the column does.
+        entity_id = getattr(obj, "id", None) or ""
         audit_chain.append(connection, action=action, account_id=who.id, username=who.username,
-                           entity_type=obj.__tablename__, entity_id=entity_id, detail=detail)
+                           entity_type=obj.__tablename__, entity_id=entity_id, detail=detail, at=_now(session))
 
 
 def install_hooks(factory: sessionmaker[Session]) -> None:

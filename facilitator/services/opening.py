@@ -135,7 +135,7 @@ def open_store(
     try:
         result = _prepare(engine, target, directory, upgrade=upgrade, sync_protocols=sync_protocols)
         store = Store(target=target, engine=engine, data_dir=directory, migration=result, keyfile=keyfile,
-                      demo=demo, data_key=data_key, new_recovery_key=recovery)
+                      demo=demo, data_key=data_key, new_recovery_key=recovery, clock=clock)
         if new_clinic is not None:
             store.actor = _create_first_admin(store, new_clinic)
         elif credentials is not None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from facilitator.db.engine import DatabaseTarget
 from facilitator.db.migrate import MigrationResult
 from facilitator.db.models import GroupSession, Participant
+from facilitator.domain.clock import Clock, SystemClock
 from facilitator.services import actor as actors
 from facilitator.services.actor import Actor
 
@@ -41,6 +42,7 @@ class Store:
         actor: the signed-in person; stamped on every record and audit row.
         keyfile: the key slots of an encrypted SQLite database; None when not encrypted.
         demo: a fictional demo clinic (its login screen may show the demo password).
+        clock: what "now" is for the audit trail (a fake clock in tests and screenshots).
     """
 
     target: DatabaseTarget
@@ -50,6 +52,7 @@ class Store:
     actor: Actor | None = None
     keyfile: Path | None = None
     demo: bool = False
+    clock: Clock = field(default_factory=SystemClock)
     data_key: bytes | None = field(default=None, repr=False)
     new_recovery_key: str | None = field(default=None, repr=False)  # shown once, right after set-up
 
@@ -67,6 +70,7 @@ class Store:
         with self._sessions.begin() as session:
             if self.actor is not None:
                 session.info[actors.ACTOR_KEY] = self.actor
+            session.info[actors.CLOCK_KEY] = self.clock
             yield session
 
     def run(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:

@@ -80,7 +80,9 @@ DARK = Theme(
     danger="#d99292",
 )
 
-STYLE_FILES = ("00_base.qss", "10_sidebar.qss", "20_buttons.qss", "30_cards.qss", "40_forms.qss")
+def style_files() -> list[str]:
+    """Every stylesheet in resources/styles, in the order their numbers give (base first)."""
+    return sorted(p.name for p in paths.resource("styles").glob("*.qss"))
 
 
 def render_stylesheet(theme: Theme) -> str:
@@ -91,7 +93,7 @@ def render_stylesheet(theme: Theme) -> str:
     """
     values = {k: str(v) for k, v in asdict(theme).items()}
     parts = []
-    for name in STYLE_FILES:
+    for name in style_files():
         text = paths.resource("styles", name).read_text(encoding="utf-8")
         parts.append(_PLACEHOLDER.sub(lambda m: values[m.group(1)], text))
     return "\n".join(parts)

@@ -82,8 +82,11 @@ class Task(QObject):
         except UserError as exc:
             self._emit(self.failed, str(exc))
         except Exception as exc:
-            log.exception("background task failed")
-            self._emit(self.failed, f"Something went wrong ({type(exc).__name__}: {exc}).")
+            from facilitator.logs import scrubbed_traceback
+
+            # Frames only: an exception's message can quote record data, and the log must hold no PHI.
+            log.error("background task failed\n%s", scrubbed_traceback(exc))
+            self._emit(self.failed, f"Something went wrong ({type(exc).__name__}); details are in the log.")
         else:
             self._emit(self.succeeded, result)
 

@@ -87,6 +87,11 @@ class SettingsScreen(Page):
             ("Lock the screen after", "Records are hidden after this long without a key or mouse.", self.idle_lock),
         ])
 
+        from facilitator.ui.widgets.accounts_panel import AccountsPanel
+
+        self.accounts = AccountsPanel(ctx)
+        self.body.addWidget(self.accounts)
+
         name, where = fmt.database_label(ctx.store)
         about = label(f"Facilitator {__version__}  ·  Database {name}", "small")
         about.setToolTip(where)
