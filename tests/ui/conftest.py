@@ -32,11 +32,14 @@ def _light_theme(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[object]:
-    """A new, empty, encrypted clinic in a temporary data folder, signed in as its administrator."""
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[object]:
+    """A new, empty, encrypted clinic in a temporary data folder, signed in as its administrator.
+
+    It shares the window's fake clock, so audit rows carry the same "now" the screens show.
+    """
     from tests.conftest import new_test_clinic
 
-    opened = new_test_clinic(tmp_path / "data")
+    opened = new_test_clinic(tmp_path / "data", clock=clock)
     yield opened
     opened.dispose()
 
