@@ -82,6 +82,7 @@ class Launcher:
         from facilitator.ui.main_window import MainWindow
 
         _log_to_data_dir(store.data_dir)
+        store = self._offer_encryption(store)
         self.window = MainWindow(store, self.settings, clock=self.clock)
         _fit_to_screen(_application(), self.window)
         self.window.show()
@@ -89,6 +90,16 @@ class Launcher:
             self.gate.close()
             self.gate.deleteLater()
             self.gate = None
+
+    def _offer_encryption(self, store: Store) -> Store:
+        """A plaintext SQLite clinic opened by an administrator: offer to encrypt it before anything else."""
+        if store.encrypted or store.target.sqlite_path is None or store.actor is None or not store.actor.is_admin:
+            return store
+        from facilitator.ui.dialogs.encrypt_dialog import EncryptDialog
+
+        dialog = EncryptDialog(store, self.gate)
+        dialog.exec()
+        return dialog.store
 
     def shut_down(self) -> None:
         if self.window is not None:

@@ -141,6 +141,13 @@ class MainWindow(QMainWindow):
         line.addWidget(self.db_icon)
         line.addWidget(self.db_label)
         bar.addWidget(holder)
+        store = self.ctx.store
+        if not store.encrypted and store.target.sqlite_path is not None:
+            # Chosen or inherited, a plaintext file is a risk the team should keep seeing.
+            self.plaintext_label = QLabel("Not encrypted on this laptop")
+            self.plaintext_label.setProperty("role", "error")
+            self.plaintext_label.setToolTip("An administrator can encrypt the records when signing in.")
+            bar.addWidget(self.plaintext_label)
         self.clock_label = QLabel()
         self.clock_label.setProperty("role", "status")
         self.clock_label.setAccessibleName("Time now")
