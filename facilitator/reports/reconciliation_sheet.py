@@ -124,7 +124,8 @@ def _lots(lines: tuple[LotLine, ...], s: Styles) -> Table:
         cells = [number(f.opening), number(f.drawn), number(f.given), number(f.wasted), signed(f.other) or "0",
                  number(f.expected), counted]
         rows.append([Paragraph(f"<b>{text(lot.lot_number)}</b><br/>{number(lot.strength_mg)} mg{per} {text(lot.form)}"
-                               f"<br/>counted in {unit_name}; given {mg(f.given * lot.strength_mg)}", s.cell),
+                               f"<br/>counted in {unit_name}; given {mg(f.given * lot.strength_mg).replace(' ', '&nbsp;')}",
+                               s.cell),
                      *paragraphs(cells, s.cell_right), Paragraph(verdict, s.cell_right)])
     extra: list[tuple[object, ...]] = [("LINEBEFORE", (0, r), (0, r), 2.5, FLAG) for r in flagged]
     return grid(rows, [w * inch for w in LOT_WIDTHS], zebra=False, extra=extra)

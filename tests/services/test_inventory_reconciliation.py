@@ -17,6 +17,7 @@ from facilitator.services.inventory import (
     record_count,
     session_reconciliation,
     sign_reconciliation,
+    stock_sessions,
 )
 from tests.services.inventory_scenario import START, Staff, add_dose, dosing_session_of_eight, open_stock_clinic
 
@@ -126,3 +127,18 @@ def test_nothing_to_reconcile(stock) -> None:  # type: ignore[no-untyped-def]
         store.run(sign_reconciliation, plan.id, {})
     with pytest.raises(UserError, match="There is no session with id 999999."):
         store.run(session_reconciliation, 999999)
+
+
+def test_the_inventory_screen_lists_sessions_that_used_stock_with_their_state(stock) -> None:  # type: ignore[no-untyped-def]
+    store, staff = stock
+    sc = dosing_session_of_eight(store, staff, start=START + timedelta(days=28))
+    (row,) = [r for r in store.run(stock_sessions) if r.session_id == sc.session_id]
+    assert (row.title, row.doses, row.lots, row.status) == ("Thursday dosing", 8, 1, "open")
+    assert sc.session_id in [r.session_id for r in store.run(stock_sessions, open_only=True)]
+    store.run(sign_reconciliation, sc.session_id, {sc.lot_id: 75}, explanation="Miscounted on purpose.",
+              clock=sc.clock)
+    (row,) = [r for r in store.run(stock_sessions) if r.session_id == sc.session_id]
+    assert row.status == "flagged"
+    assert sc.session_id not in [r.session_id for r in store.run(stock_sessions, open_only=True)]
+    newest_first = [r.scheduled_start for r in store.run(stock_sessions)]
+    assert newest_first == sorted(newest_first, reverse=True)

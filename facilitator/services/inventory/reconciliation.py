@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from facilitator.db.models import Account, Dose, GroupSession, LedgerEntry, Participant, Reconciliation, StockLot
@@ -194,6 +194,9 @@ def sign_reconciliation(session: Session, session_id: int, counts: Mapping[int, 
         raise UserError(f"An explanation holds at most {MAX_EXPLANATION} characters.")
     ruled(lambda: check_explained([(ln.lot.lot_number, ln.lot.unit, ln.figures) for ln in preview.lots], why))
     seen = resolve_witness(session, witness, who, required=False)
+    # The count comes after everything it counts, even a dose recorded with a clock a little ahead of this one.
+    latest = session.scalar(select(func.max(LedgerEntry.at)).where(LedgerEntry.lot_id.in_(lot_ids)))
+    now = max(now, latest) if latest is not None else now
     for line in preview.lots:
         lot = session.get(StockLot, line.lot.id)
         assert lot is not None
