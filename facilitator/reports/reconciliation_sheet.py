@@ -123,9 +123,9 @@ def _lots(lines: tuple[LotLine, ...], s: Styles) -> Table:
             verdict = "<b>0</b> — balanced"
         cells = [number(f.opening), number(f.drawn), number(f.given), number(f.wasted), signed(f.other) or "0",
                  number(f.expected), counted]
+        given = mg(f.given * lot.strength_mg).replace(" ", "&nbsp;")
         rows.append([Paragraph(f"<b>{text(lot.lot_number)}</b><br/>{number(lot.strength_mg)} mg{per} {text(lot.form)}"
-                               f"<br/>counted in {unit_name}; given {mg(f.given * lot.strength_mg).replace(' ', '&nbsp;')}",
-                               s.cell),
+                               f"<br/>counted in {unit_name}; given {given}", s.cell),
                      *paragraphs(cells, s.cell_right), Paragraph(verdict, s.cell_right)])
     extra: list[tuple[object, ...]] = [("LINEBEFORE", (0, r), (0, r), 2.5, FLAG) for r in flagged]
     return grid(rows, [w * inch for w in LOT_WIDTHS], zebra=False, extra=extra)
