@@ -107,3 +107,9 @@ class LedgerKind(StrEnum):
     WASTE = "waste"
     COUNT = "count"
     CORRECTION = "correction"
+
+
+class ReconciliationStatus(StrEnum):
+    OPEN = "open"
+    SIGNED = "signed"  # counted, no discrepancy
+    FLAGGED = "flagged"  # signed with a discrepancy and its written explanation
