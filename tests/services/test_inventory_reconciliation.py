@@ -55,8 +55,9 @@ def test_a_session_of_eight_with_two_half_tablets_reconciles_to_zero(stock) -> N
         count = s.scalars(select(LedgerEntry).where(LedgerEntry.session_id == sc.session_id,
                                                     LedgerEntry.kind == "count")).one()
         assert count.quantity == 76 and count.witness_id == staff.monitor_id
-        assert s.scalar(select(AuditEvent.action).where(AuditEvent.entity_type == "reconciliation",
-                                                        AuditEvent.entity_id == str(row.id))) == "stock_reconcile"
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "reconciliation",
+                                                            AuditEvent.entity_id == str(row.id))).all()
+        assert "stock_reconcile" in actions
     with pytest.raises(UserError, match="already reconciled by Robin Admin, LCSW; record a correction instead"):
         store.run(sign_reconciliation, sc.session_id, {sc.lot_id: 76}, clock=sc.clock)
 
