@@ -23,12 +23,12 @@ from facilitator.domain.vitals_schedule import MonitoringRules
 from facilitator.errors import UserError
 from facilitator.services import actor as actors
 from facilitator.services.monitoring_records import (
-    DOSING_KINDS,
     ParticipantRecords,
     acting_account,
     classify_vital,
     clean_text,
     event_time,
+    is_dosing,
     not_discharged,
     participant_records,
     recordable_session,
@@ -124,7 +124,7 @@ def record_dose(
         UserError: anything else that cannot be recorded, in one sentence.
     """
     row = recordable_session(session, session_id)
-    if row.protocol_kind not in DOSING_KINDS:
+    if not is_dosing(row):
         raise UserError("Doses can be recorded only in dosing sessions.")
     rules = rules_of(row)
     records = participant_records(session, row, participant_id)

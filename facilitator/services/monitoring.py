@@ -35,6 +35,7 @@ from facilitator.services.doses import DoseOnHold, DoseResult, edit_dose, record
 from facilitator.services.monitoring_records import (
     ParticipantRecords,
     classify_vital,
+    is_dosing,
     load_session,
     minutes_after_dose,
     reading_of,
@@ -133,6 +134,26 @@ class MonitoringCard:
         latest = {row.kind: row for row in self.observations}  # later rows win
         return ", ".join(latest[kind].label for kind in dict.fromkeys(row.kind for row in self.observations))
 
+    @property
+    def next_due_label(self) -> str:
+        """E.g. "+40 min" or "Pre-dose"; empty when nothing is due (waiting for the dose, or discharged)."""
+        item = self.schedule_view.next_item
+        return item.label if item is not None else ""
+
+    @property
+    def next_due_at(self) -> datetime | None:
+        item = self.schedule_view.next_item
+        return item.due_at if item is not None else None
+
+    @property
+    def countdown_seconds(self) -> float | None:
+        """Seconds until the next reading is due at ``taken_at``; negative once due."""
+        return self.schedule_view.countdown_seconds
+
+    @property
+    def overdue(self) -> bool:
+        return self.schedule_view.overdue
+
     def schedule_at(self, now: datetime) -> ScheduleView:
         """The schedule at a later moment: next due, countdown and overdue without a new query."""
         return self.schedule.view(now)
@@ -146,6 +167,7 @@ class MonitoringCard:
 class MonitoringBoard:
     session_id: int
     taken_at: datetime
+    dosing: bool  # a dosing session: doses, the vitals schedule and discharge apply
     cards: tuple[MonitoringCard, ...]  # who needs attention next first
 
     def card(self, participant_id: int) -> MonitoringCard | None:
@@ -201,7 +223,7 @@ def get_board(session: Session, session_id: int, clock: Clock) -> MonitoringBoar
     """Everyone in the room, who needs attention next first (then by name)."""
     row = load_session(session, session_id)
     cards = sorted(_cards(session, row, clock, None), key=lambda c: (c.attention, c.name.casefold(), c.participant_id))
-    return MonitoringBoard(row.id, clock.now(), tuple(cards))
+    return MonitoringBoard(row.id, clock.now(), is_dosing(row), tuple(cards))
 
 
 def get_card(session: Session, session_id: int, participant_id: int, clock: Clock) -> MonitoringCard:

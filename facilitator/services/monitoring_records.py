@@ -7,7 +7,7 @@ laptop or an edit after the fact shows the same state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -75,13 +75,19 @@ def rules_of(row: GroupSession) -> MonitoringRules:
     """The monitoring rules of the session's own copy of its protocol (CLINICAL.md defaults if it has none)."""
     settings = dict(row.protocol_settings or {})
     if not settings:
-        return MonitoringRules()
+        return MonitoringRules() if is_dosing(row) else replace(MonitoringRules(), pre_dose_vitals=False)
     # parse_protocol validates the settings exactly as for a template; the phases do not matter here.
     try:
         spec = parse_protocol({**settings, "phases": [{"name": "Session", "minutes": 1}]})
     except ProtocolError as exc:
         raise UserError(f"This session's monitoring settings cannot be used: {exc}.") from None
-    return MonitoringRules.of(spec)
+    rules = MonitoringRules.of(spec)
+    # Without doses there is no pre-dose reading to ask for (an integration circle, a preparation session).
+    return rules if is_dosing(row) else replace(rules, pre_dose_vitals=False)
+
+
+def is_dosing(row: GroupSession) -> bool:
+    return row.protocol_kind in DOSING_KINDS
 
 
 def records_of(session: Session, row: GroupSession, participant_id: int | None = None) -> dict[int, ParticipantRecords]:

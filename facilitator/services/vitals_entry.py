@@ -23,6 +23,7 @@ from facilitator.services.monitoring_records import (
     ParticipantRecords,
     classify_vital,
     event_time,
+    is_dosing,
     minutes_after_dose,
     not_discharged,
     participant_records,
@@ -99,7 +100,7 @@ def record_vitals(
     when = event_time(row, taken_at, clock.now(), "time of the reading")
     not_discharged(records, when, "reading")
     if context is None:
-        chosen = choose_context(records, rules, when)
+        chosen = choose_context(records, rules, when) if is_dosing(row) else VitalsContext.OTHER
     else:
         try:
             chosen = VitalsContext(context)

@@ -205,7 +205,7 @@ def test_who_and_where_a_dose_can_be_recorded(room: Room, store) -> None:  # typ
         vitals(room, 7, "120/80")
     with pytest.raises(UserError, match="^This participant is not on this session's attendance list.$"):
         room.run(m.record_vitals, 99999, room.clock, line="120/80")
-    planned = store.run(plan_session, title="Extra", protocol_id=None or _protocol(store, "group-kap-sublingual"),
+    planned = store.run(plan_session, title="Extra", protocol_id=_protocol(store, "group-kap-sublingual"),
                         scheduled_start=START + timedelta(days=7))
     with pytest.raises(UserError, match="^Start the session before recording"):
         store.run(m.record_vitals, planned.id, room.people[0], room.clock, line="120/80")
@@ -214,7 +214,10 @@ def test_who_and_where_a_dose_can_be_recorded(room: Room, store) -> None:  # typ
     store.run(runner.start_session, circle.id, room.clock)
     with store.session() as s:
         s.add(Attendance(session_id=circle.id, participant_id=room.people[0], status="present"))
-    store.run(m.record_vitals, circle.id, room.people[0], room.clock, line="120/80")  # vitals are fine anywhere
+    reading = store.run(m.record_vitals, circle.id, room.people[0], room.clock, line="120/80")  # fine anywhere
+    assert reading.context == "other"
+    board = store.run(m.get_board, circle.id, room.clock)
+    assert not board.dosing and [c.next_due_label for c in board.cards] == [""]  # no pre-dose reading asked for
     with pytest.raises(UserError, match="^Doses can be recorded only in dosing sessions.$"):
         store.run(m.record_dose, circle.id, room.people[0], room.clock, amount_mg=100)
 
