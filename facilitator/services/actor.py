@@ -98,8 +98,10 @@ def _after_flush(session: Session, _context: Any) -> None:
     who = actor_of(session) or SYSTEM
     connection = session.connection()
     for obj, action, detail in pending:
-        # The identity map may not carry a new row's key yet inside the flush; the column does.
-        entity_id = getattr(obj, "id", None) or ""
+        state = inspect(obj)
+        # A row just inserted has no identity key until the flush completes; its primary key is set already.
+        key = state.identity or state.mapper.primary_key_from_instance(obj)
+        entity_id = key[0] if key and key[0] is not None else ""
         audit_chain.append(connection, action=action, account_id=who.id, username=who.username,
                            entity_type=obj.__tablename__, entity_id=entity_id, detail=detail, at=_now(session))
 

@@ -186,6 +186,8 @@ class DosingDay:
         earliest = dose_at + timedelta(minutes=min_observation)
         out = whole(max(window[0] + span * (order + rng.uniform(0.3, 0.9)), earliest + ctx.minutes(1, 6)))
         final = self._reading(person, 1, 1, -2)
+        # Staff wait for a reading below the protocol's 160/100 recheck limit before discharging anyone.
+        final = (min(final[0], 158), min(final[1], 98), final[2], final[3])
         taken = max(out - ctx.minutes(4, 9), dose_at + timedelta(minutes=100))
         self._vital(person, taken, final, "pre_discharge")
         facts.readings["pre-discharge"] = final
