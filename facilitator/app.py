@@ -92,12 +92,13 @@ class Launcher:
             AlreadyRunning: another app has this database open (it was asked to come to the front).
         """
         from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
-        from facilitator.ui.safety import InstanceServer, ask_running_instance_to_raise
+        from facilitator.ui.safety import BackupTimer, InstanceServer, ask_running_instance_to_raise
 
         if live_holder(database) is not None and ask_running_instance_to_raise(database):
             raise AlreadyRunning("Facilitator is already open on this database; that window was brought to the front.")
         self.lock = InstanceLock(database).acquire()
         self.instance_server = InstanceServer(database, lambda: self.window or self.gate)
+        self.heartbeat = BackupTimer(self.lock.heartbeat, self.instance_server)  # keeps the lock fresh
 
     @property
     def first_window(self) -> QWidget:

@@ -102,7 +102,7 @@ class InstanceServer(QObject):
 
 
 class BackupTimer(QObject):
-    """Asks the automatic backup every minute whether one is due; a failure is logged, never shown mid-session."""
+    """Calls ``tick`` every minute (is a backup due? refresh the lock); a failure is logged, never shown."""
 
     def __init__(self, tick: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,4 +116,4 @@ class BackupTimer(QObject):
         try:
             self._tick()
         except Exception as exc:
-            log.warning("automatic backup failed (%s)", type(exc).__name__)
+            log.warning("timed safety task failed (%s)", type(exc).__name__)

@@ -64,3 +64,50 @@ def test_a_second_start_on_the_same_database_brings_the_first_to_the_front(qtbot
     finally:
         server.close()
     assert QApplication.instance() is not None
+
+
+def test_a_damaged_database_is_offered_the_newest_good_backup_at_sign_in(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                         monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    from facilitator.services import backup
+    from facilitator.services.store import probe_clinic
+    from facilitator.ui.gate import window as gate_window
+    from tests.conftest import TEST_ADMIN, TEST_PASSWORD, new_test_clinic
+
+    data_dir = tmp_path / "clinic"
+    store = new_test_clinic(data_dir)
+    saved = backup.write_copy(store, data_dir / "backups" / "auto-20260312-090000.db")
+    store.dispose()
+    database = data_dir / "facilitator.db"
+    size = database.stat().st_size
+    with database.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(b"\xde\xad" * 4096)
+    damaged = database.read_bytes()
+    offered: list[str] = []
+
+    def answer_yes(_parent, problem) -> bool:  # type: ignore[no-untyped-def]
+        offered.append(problem.backup.name)
+        return True
+
+    monkeypatch.setattr(gate_window, "ask_to_restore", answer_yes)
+    gate = gate_window.GateWindow(probe_clinic(None, data_dir), None, data_dir)
+    qtbot.addWidget(gate)
+    gate.show()
+    qtbot.waitExposed(gate)
+    try:
+        gate.login.username.setText(TEST_ADMIN)
+        gate.login.password.setText(TEST_PASSWORD)
+        with qtbot.waitSignal(gate.opened, timeout=20000) as blocker:
+            qtbot.mouseClick(gate.login.sign_in_button, Qt.MouseButton.LeftButton)
+        opened = blocker.args[0]
+        assert offered == [saved.name]
+        assert opened.actor.username == TEST_ADMIN
+        opened.dispose()
+        kept = list((data_dir / "backups").glob("damaged-*.db"))
+        assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    finally:
+        gate.close()
+        gate.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
