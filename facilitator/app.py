@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING
 from facilitator.errors import UserError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
     from facilitator.domain.clock import Clock
+    from facilitator.services.backup import AutoBackup
+    from facilitator.services.instance_lock import InstanceLock
     from facilitator.services.store import Store
     from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.safety import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +71,34 @@ class Launcher:
         self.data_dir = paths.resolve_data_dir(data_dir)
         self.settings = load_settings(self.data_dir)
         self.clock = clock
-        apply_theme(_application(), self.settings.theme, self.settings.large_text)
+        self.gate: QWidget | None = None
+        self.window: MainWindow | None = None
+        self.auto_backup: AutoBackup | None = None
+        self.backup_timer: QObject | None = None
+        self.lock: InstanceLock | None = None
+        self.instance_server: InstanceServer | None = None
+        app = _application()
+        if probe.target.sqlite_path is not None:
+            self._claim(probe.target.sqlite_path)
+        apply_theme(app, self.settings.theme, self.settings.large_text)
         gate = GateWindow(probe, database_url, data_dir, clock=clock)
         gate.opened.connect(self.open_main)
-        self.gate: QWidget | None = gate
-        self.window: MainWindow | None = None
+        self.gate = gate
+
+    def _claim(self, database: Path) -> None:
+        """One app per database: bring a running one to the front, or take the lock.
+
+        Raises:
+            AlreadyRunning: another app has this database open (it was asked to come to the front).
+        """
+        from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
+        from facilitator.ui.safety import BackupTimer, InstanceServer, ask_running_instance_to_raise
+
+        if live_holder(database) is not None and ask_running_instance_to_raise(database):
+            raise AlreadyRunning("Facilitator is already open on this database; that window was brought to the front.")
+        self.lock = InstanceLock(database).acquire()
+        self.instance_server = InstanceServer(database, lambda: self.window or self.gate)
+        self.heartbeat = BackupTimer(self.lock.heartbeat, self.instance_server)  # keeps the lock fresh
 
     @property
     def first_window(self) -> QWidget:
@@ -79,11 +106,16 @@ class Launcher:
         return self.gate
 
     def open_main(self, store: Store) -> None:
+        from facilitator.services.backup import AutoBackup
         from facilitator.ui.main_window import MainWindow
+        from facilitator.ui.safety import BackupTimer
 
         _log_to_data_dir(store.data_dir)
         store = self._offer_encryption(store)
         self.window = MainWindow(store, self.settings, clock=self.clock)
+        if store.target.sqlite_path is not None:
+            self.auto_backup = AutoBackup(store, self.settings.backup_interval_minutes)
+            self.backup_timer = BackupTimer(self.auto_backup.tick, self.window)
         _fit_to_screen(_application(), self.window)
         self.window.show()
         if self.gate is not None:
@@ -110,7 +142,16 @@ class Launcher:
                 record_sign_out(store)
             except Exception:  # closing must never fail because the database went away
                 log.warning("sign-out not recorded")
+            if self.auto_backup is not None:
+                try:
+                    self.auto_backup.on_close()
+                except Exception as exc:
+                    log.warning("backup on close failed (%s)", type(exc).__name__)
             store.dispose()
+        if self.instance_server is not None:
+            self.instance_server.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def run_app(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
@@ -158,6 +199,14 @@ def _log_to_data_dir(data_dir: Path) -> None:
         log.error("unexpected error in the interface\n%s", scrubbed_traceback(exc))
         print(f"facilitator: an unexpected error in the interface ({kind.__name__}); details are in {log_file}.",
               file=sys.stderr)
+        try:
+            from PySide6.QtWidgets import QApplication
+
+            from facilitator.ui.safety import show_calm_error
+
+            show_calm_error(QApplication.activeWindow(), log_file)
+        except Exception:  # the safety net itself must never raise
+            log.error("the error dialog could not be shown")
 
     sys.excepthook = excepthook
 

@@ -151,6 +151,40 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _sqlite_target(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from facilitator.db.engine import resolve_target
+    from facilitator.services.backup import PG_SENTENCE
+
+    data_dir = paths.resolve_data_dir(args.data_dir)
+    target = resolve_target(args.database_url, paths.default_database_path(data_dir))
+    if target.sqlite_path is None:
+        raise UserError(PG_SENTENCE)
+    return data_dir, target.sqlite_path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from facilitator.services.backup import write_copy
+
+    _sqlite_target(args)
+    store = _open_store(args, upgrade=False)
+    try:
+        written = write_copy(store, Path(args.output))
+    finally:
+        store.dispose()
+    print(f"Backup written to {written}" + (f" (with its key file {written}.keys)" if store.encrypted else ""))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from facilitator.services.restore import restore_backup
+
+    data_dir, database = _sqlite_target(args)
+    result = restore_backup(database, Path(args.file), _credentials(args), data_dir=data_dir)
+    kept = f"; the previous database was kept as {result.kept}" if result.kept else ""
+    print(f"Restored {result.database.name} from {Path(args.file).name}{kept}.")
+    return 0
+
+
 def _not_yet(what: str) -> Handler:
     def handler(_args: argparse.Namespace) -> int:
         raise NotAvailableYet(what)
@@ -216,10 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="write a consistent copy of the database")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(handler=_not_yet("backups"))
+    p.set_defaults(handler=cmd_backup)
     p = sub.add_parser("restore", help="replace the database with a backup (the current one is kept)")
     p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=_not_yet("restore"))
+    p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("audit", help="the audit trail")
     ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)

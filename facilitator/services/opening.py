@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from facilitator import paths
-from facilitator.db import keyslots, migrate
+from facilitator.db import keyslots, migrate, snapshot
 from facilitator.db.engine import DatabaseTarget, create_db_engine, probe_sqlite_file, resolve_target
 from facilitator.db.keyslots import KdfParams
 from facilitator.db.models import Account
@@ -35,6 +35,21 @@ EMERGENCY = Actor(id=None, username="emergency-access", display_name="Emergency 
 
 class NoClinicYet(UserError):
     """Nothing is set up at this place yet."""
+
+
+class DamagedDatabase(UserError):
+    """The database file failed its check at start.
+
+    Attributes:
+        path: the damaged file (left untouched).
+        backup: the newest backup that passed its checks, or None.
+    """
+
+    def __init__(self, path: Path, backup: Path | None) -> None:
+        self.path, self.backup = path, backup
+        where = (f"the newest good backup is {backup}; restore it with 'facilitator restore {backup}'"
+                 if backup else "no good backup was found in its backups folder")
+        super().__init__(f"The database {path.name} is damaged and was left untouched; {where}.")
 
 
 @dataclass(frozen=True)
@@ -131,7 +146,7 @@ def open_store(
             keyfile, demo = keyfile_path, new_clinic.demo
         elif new_clinic is None and not plaintext:
             raise no_clinic_yet(target)
-    engine = create_db_engine(target, key=data_key)
+    engine = _open_checked(target, directory, data_key, unlocked=keyfile is not None and new_clinic is None)
     try:
         result = _prepare(engine, target, directory, upgrade=upgrade, sync_protocols=sync_protocols)
         store = Store(target=target, engine=engine, data_dir=directory, migration=result, keyfile=keyfile,
@@ -144,6 +159,26 @@ def open_store(
         engine.dispose()
         raise
     return store
+
+
+def _open_checked(target: DatabaseTarget, directory: Path, key: bytes | None, *, unlocked: bool) -> Engine:
+    """The engine, after a ``quick_check`` of an existing SQLite file (damage is found before any write)."""
+    path = target.sqlite_path
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return create_db_engine(target, key=key)
+    try:
+        engine = create_db_engine(target, key=key)
+    except UserError:
+        if not unlocked:  # a plaintext file that is not a database: the probe's own sentence
+            raise
+        engine = None  # the key came from the key file, so a file it cannot read is damaged
+    if engine is None or snapshot.check(path, key, quick=True):
+        if engine is not None:
+            engine.dispose()
+        from facilitator.services.restore import newest_good_backup
+
+        raise DamagedDatabase(path, newest_good_backup(directory, key))
+    return engine
 
 
 def _unlock(keyfile: Path, credentials: Credentials | RecoveryAccess, clock: Clock) -> bytes:
@@ -244,5 +279,6 @@ def _describe_operational_error(target: DatabaseTarget, exc: OperationalError) -
     return f"The database {target.describe()} cannot be opened ({text.splitlines()[0]})."
 
 
-__all__ = ["ClinicProbe", "Credentials", "NewClinic", "NoClinicYet", "RecoveryAccess", "SignInRequired",
+__all__ = ["ClinicProbe", "Credentials", "DamagedDatabase", "NewClinic", "NoClinicYet", "RecoveryAccess",
+           "SignInRequired",
            "open_store", "probe_clinic"]

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from facilitator.db.engine import DatabaseTarget
 from facilitator.db.migrate import MigrationResult
 from facilitator.db.models import GroupSession, Participant
 from facilitator.domain.clock import Clock, SystemClock
+from facilitator.errors import UserError
 from facilitator.services import actor as actors
 from facilitator.services.actor import Actor
 
@@ -66,12 +68,22 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
-            if self.actor is not None:
-                session.info[actors.ACTOR_KEY] = self.actor
-            session.info[actors.CLOCK_KEY] = self.clock
-            yield session
+        """A unit of work: committed when the block ends, rolled back if it raises.
+
+        Raises:
+            UserError: the write could not be saved (full disk, read-only folder); nothing of it was kept.
+        """
+        try:
+            with self._sessions.begin() as session:
+                if self.actor is not None:
+                    session.info[actors.ACTOR_KEY] = self.actor
+                session.info[actors.CLOCK_KEY] = self.clock
+                yield session
+        except OperationalError as exc:
+            sentence = save_failure(str(exc.orig))
+            if sentence is None:
+                raise
+            raise UserError(sentence) from None
 
     def run(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Call a service function inside one unit of work and return its result."""
@@ -87,6 +99,16 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def save_failure(message: str) -> str | None:
+    """One sentence for a write the disk refused, or None for any other database error."""
+    text = message.lower()
+    if "disk is full" in text or "disk i/o error" in text:
+        return "This could not be saved: the disk is full or failing; nothing of this change was written."
+    if "readonly" in text or "read-only" in text or "unable to open database file" in text:
+        return ("This could not be saved: the data folder is read-only; nothing of this change was written.")
+    return None
 
 
 # Opening lives in facilitator.services.opening (which needs Store); callers may import its names

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.domain.clock import Clock, SystemClock
-from facilitator.services.opening import ClinicProbe, NewClinic
+from facilitator.services.opening import ClinicProbe, DamagedDatabase, NewClinic
 from facilitator.services.store import Store
 from facilitator.ui import icons
 from facilitator.ui.gate.login_page import EmergencyPage, LoginPage
@@ -46,10 +46,37 @@ def _create_clinic(database_url: str | None, data_dir: str | Path | None, new: N
 
 
 def _sign_in(database_url: str | None, data_dir: str | Path | None, credentials: Any, clock: Clock,
-             progress: Any = None) -> Store:
+             progress: Any = None) -> Store | DamagedDatabase:
+    """Sign in; a damaged database comes back as a value, so the window can offer the newest good backup."""
     from facilitator.services.store import open_store
 
+    try:
+        return open_store(database_url, data_dir, credentials=credentials, clock=clock)
+    except DamagedDatabase as damaged:
+        return damaged
+
+
+def _restore_and_sign_in(database_url: str | None, data_dir: str | Path | None, credentials: Any, clock: Clock,
+                         damaged: DamagedDatabase, progress: Any = None) -> Store:
+    from facilitator import paths
+    from facilitator.services.restore import restore_backup
+    from facilitator.services.store import open_store
+
+    assert damaged.backup is not None
+    restore_backup(damaged.path, damaged.backup, credentials, data_dir=paths.resolve_data_dir(data_dir),
+                   damaged=True, clock=clock)
     return open_store(database_url, data_dir, credentials=credentials, clock=clock)
+
+
+def ask_to_restore(parent: QWidget, damaged: DamagedDatabase) -> bool:
+    """Offer the newest good backup (a separate function, so tests can answer for the person)."""
+    assert damaged.backup is not None
+    answer = QMessageBox.question(
+        parent, "The database is damaged",
+        f"The clinic database is damaged; it was not changed. Restore the newest good backup "
+        f"({damaged.backup.name})? The damaged file is kept in the backups folder.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class GateWindow(QWidget):
@@ -161,8 +188,16 @@ class GateWindow(QWidget):
             self.login.set_busy(False)
             self.login.show_error(message)
 
-        self._run(_sign_in, self.database_url, self.data_dir, credentials, self.clock, done=self.opened.emit,
-                  failed=failed)
+        def done(result: Store | DamagedDatabase) -> None:
+            if not isinstance(result, DamagedDatabase):
+                self.opened.emit(result)
+            elif result.backup is None or not ask_to_restore(self, result):
+                failed(str(result))
+            else:
+                self._run(_restore_and_sign_in, self.database_url, self.data_dir, credentials, self.clock, result,
+                          done=self.opened.emit, failed=failed)
+
+        self._run(_sign_in, self.database_url, self.data_dir, credentials, self.clock, done=done, failed=failed)
 
     def _emergency(self, access: Any) -> None:
         self.emergency.set_busy(True)
@@ -171,5 +206,10 @@ class GateWindow(QWidget):
             self.emergency.set_busy(False)
             self.emergency.show_error(message)
 
-        self._run(_sign_in, self.database_url, self.data_dir, access, self.clock, done=self.opened.emit,
-                  failed=failed)
+        def done(result: Store | DamagedDatabase) -> None:
+            if isinstance(result, DamagedDatabase):
+                failed(str(result))
+            else:
+                self.opened.emit(result)
+
+        self._run(_sign_in, self.database_url, self.data_dir, access, self.clock, done=done, failed=failed)
