@@ -42,7 +42,7 @@ def run_pyinstaller(dist: Path, work: Path) -> None:
     except ImportError:
         raise SystemExit("build: PyInstaller is not installed in this Python; run it from a build venv "
                          "(python -m venv VENV && VENV/bin/pip install pyinstaller -e .).") from None
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
     subprocess.run(command, check=True, cwd=ROOT)
 
