@@ -85,6 +85,7 @@ class Launcher:
         self.window = MainWindow(store, self.settings, clock=self.clock)
         _fit_to_screen(_application(), self.window)
         self.window.show()
+        self.window.open_running_session()  # after a crash or a restart, straight back to the runner
         if self.gate is not None:
             self.gate.close()
             self.gate.deleteLater()

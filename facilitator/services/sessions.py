@@ -64,6 +64,11 @@ def _rows(session: Session, query: object) -> list[SessionRow]:
     ]
 
 
+def rows_for(session: Session, ids: object) -> list[SessionRow]:
+    """The sessions whose ids ``ids`` (a select of ``GroupSession.id``) yields, soonest first."""
+    return _rows(session, ids)
+
+
 def list_sessions(session: Session, *, limit: int | None = None) -> list[SessionRow]:
     """Every session, oldest first (``limit`` keeps the newest N)."""
     ids = select(GroupSession.id)

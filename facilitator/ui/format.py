@@ -57,6 +57,14 @@ def duration(delta: timedelta) -> str:
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
+def duration_minutes(minutes: int) -> str:
+    """"45 min", "1 h", "3 h 20 min" for a planned length in whole minutes."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if hours == 0:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 def count(n: int, singular: str, plural: str | None = None) -> str:
     """"1 participant", "3 participants"."""
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
