@@ -93,6 +93,7 @@ def render_stylesheet(theme: Theme) -> str:
         KeyError: for a placeholder the theme does not define (a typo in a .qss file).
     """
     values = {k: str(v) for k, v in asdict(theme).items()}
+    values["resources"] = paths.resources_dir().as_posix()  # for images such as the drop-down caret
     parts = []
     for name in STYLE_FILES:
         text = paths.resource("styles", name).read_text(encoding="utf-8")
