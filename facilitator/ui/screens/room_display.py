@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QResizeEvent, QScreen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from facilitator.domain.timeline import TimerState
 from facilitator.services.runner_snapshot import RoomView
@@ -23,6 +23,7 @@ TRACK = QColor("#262c29")
 WARM = QColor("#c9a46a")  # past the plan: a soft amber, never red
 DEFAULT_COLOUR = "#7fa892"
 WINDOWED_SIZE = (960, 600)
+MINIMUM_SIZE = (360, 260)
 
 
 def _label(name: str) -> QLabel:
@@ -67,6 +68,10 @@ class RoomDisplay(QWidget):
         layout.addWidget(self.phase_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.message_label)
+        # The window's limits are set here once, not by the layout at show time (which would ask the
+        # platform to change them again on every font rescale).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.room: RoomView | None = None
         self.resize(*WINDOWED_SIZE)
         self._scale_fonts()
