@@ -1,4 +1,4 @@
-"""The room display shows no one's name; chimes sound once each or fall back to the visual cue; the lock stops nothing."""
+"""The room display shows no names; each chime sounds once or falls back to its visual cue; a lock stops nothing."""
 
 from __future__ import annotations
 

@@ -109,6 +109,7 @@ class RunnerScreen(Page):
         self.note_line = QuickNoteLine()
 
         self.card_grid = QGridLayout()
+        self.card_grid.setContentsMargins(0, 0, 0, 0)
         self.card_grid.setSpacing(14)
         cards = QWidget()
         cards.setLayout(self.card_grid)
@@ -156,7 +157,6 @@ class RunnerScreen(Page):
         c.extend_custom.clicked.connect(self._open_extend)
         c.back.clicked.connect(lambda: self._act(self.live.back))
         c.skip.clicked.connect(lambda: self._act(self.live.skip))
-        c.room.clicked.connect(self.toggle_room)
         c.finish.clicked.connect(self._open_finish)
         self.finish_bar.confirmed.connect(self._finish)
         self.finish_bar.cancelled.connect(self.finish_bar.hide)

@@ -233,7 +233,7 @@ class SessionSetupScreen(Page):
         self.group.addItem("No group (an ad-hoc session)", AD_HOC)
         self.protocol.clear()
         for protocol in self.choices.protocols:
-            self.protocol.addItem(f"{protocol.name}  ·  {fmt.duration_minutes(protocol.total_minutes)}", protocol.id)
+            self.protocol.addItem(protocol.name, protocol.id)
         self.staff.clear()
         for member in self.choices.staff:
             item = QListWidgetItem(member.name)
@@ -325,7 +325,8 @@ class SessionSetupScreen(Page):
             return
         spec = self.ctx.store.run(get_protocol_spec, protocol_id)
         self.phases.set_phases(spec.phases)
-        self.protocol_note.setText("Phases are copied from this protocol when the plan is saved.")
+        self.protocol_note.setText(f"{fmt.duration_minutes(spec.total_minutes)} in "
+                                   f"{fmt.count(len(spec.phases), 'phase')}; copied into the plan when it is saved.")
 
     def _date_changed(self, _date: QDate) -> None:
         if self.plan is None:

@@ -165,6 +165,9 @@ class PhaseListEditor(QWidget):
         for row in self.rows:
             row.name.setReadOnly(read_only)
             row.minutes.setReadOnly(read_only)
+            for field in (row.name, row.minutes):
+                field.style().unpolish(field)
+                field.style().polish(field)
             for button in (row.up, row.down, row.remove):
                 button.setVisible(not read_only)
 
@@ -179,8 +182,8 @@ class PhaseListEditor(QWidget):
             row = _Row(index, phase, self)
             row.name.textEdited.connect(lambda text, r=row: self._edited(r))
             row.minutes.textEdited.connect(lambda text, r=row: self._edited(r))
-            row.up.clicked.connect(lambda _c=False, r=row: self.move(self.rows.index(r), -1))
-            row.down.clicked.connect(lambda _c=False, r=row: self.move(self.rows.index(r), 1))
+            row.up.clicked.connect(lambda _c=False, r=row: self.move_phase(self.rows.index(r), -1))
+            row.down.clicked.connect(lambda _c=False, r=row: self.move_phase(self.rows.index(r), 1))
             row.remove.clicked.connect(lambda _c=False, r=row: self.remove(self.rows.index(r)))
             row.up.setEnabled(index > 0)
             row.down.setEnabled(index < len(self._phases) - 1)
@@ -234,7 +237,7 @@ class PhaseListEditor(QWidget):
         if self.current >= 0:
             self.selected.emit(self.current)
 
-    def move(self, index: int, step: int) -> None:
+    def move_phase(self, index: int, step: int) -> None:
         target = index + step
         if not 0 <= target < len(self._phases):
             return

@@ -54,6 +54,12 @@ def _swatch_icon(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def repolish(widget: QWidget) -> None:
+    """Apply style rules that depend on a property just changed (read-only fields sit back)."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def _error() -> Any:
     widget = label("", "fieldError", wrap=True)
     widget.hide()
@@ -170,10 +176,11 @@ class PhaseDetail(QWidget):
         self.edited.emit(self.phase)
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.purpose, self.prompts, self.colour):
-            widget.setReadOnly(read_only)
-        for widget in (*self.swatch_buttons, self.chime, self.vitals, self.sharing):
-            widget.setEnabled(not read_only)
+        for text in (self.purpose, self.prompts, self.colour):
+            text.setReadOnly(read_only)
+            repolish(text)
+        for control in (*self.swatch_buttons, self.chime, self.vitals, self.sharing):
+            control.setEnabled(not read_only)
 
 
 class ProtocolForm(QWidget):
@@ -357,9 +364,11 @@ class ProtocolForm(QWidget):
         target.show()
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.name, self.schedule):
-            widget.setReadOnly(read_only)
+        for field in (self.name, self.schedule):
+            field.setReadOnly(read_only)
+            repolish(field)
         self.description.setReadOnly(read_only)
+        repolish(self.description)
         self.phases.set_read_only(read_only)
         self.detail.set_read_only(read_only)
         for widget in (self.kind, self.pre_dose, self.before_discharge, self.min_observation, self.share_minutes,

@@ -20,7 +20,7 @@ class RoomControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toggle = QPushButton("Open the room display   R")
+        self.toggle = QPushButton("Open the room display  R")
         self.toggle.setAccessibleName("Open the room display (R)")
         self.field = QLineEdit()
         self.field.setObjectName("roomMessageField")
@@ -50,5 +50,5 @@ class RoomControls(QWidget):
 
     def set_open(self, is_open: bool) -> None:
         text = "Close the room display" if is_open else "Open the room display"
-        self.toggle.setText(f"{text}   R")
+        self.toggle.setText(f"{text}  R")
         self.toggle.setAccessibleName(f"{text} (R)")

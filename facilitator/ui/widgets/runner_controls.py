@@ -19,7 +19,7 @@ PROMPTS_SHOWN = 4
 
 
 def _button(text: str, key: str = "", kind: str | None = None, icon: str | None = None) -> QPushButton:
-    button = QPushButton(f"{text}   {key}" if key else text)
+    button = QPushButton(f"{text}  {key}" if key else text)
     if kind:
         button.setProperty("kind", kind)
     if icon:
@@ -37,15 +37,15 @@ class ControlsBar(QWidget):
         super().__init__(parent)
         self.pause = _button("Pause", "Space", "primary", "pause")
         # Bold text is wider than the size hint Qt computes before the stylesheet applies.
-        self.pause.setMinimumWidth(self.pause.fontMetrics().horizontalAdvance("Resume   Space") + 80)
-        self.next = _button("Next phase", "N", icon="next")
+        self.pause.setMinimumWidth(self.pause.fontMetrics().horizontalAdvance("Resume  Space") + 64)
+        self.next = _button("Next phase", "N")
         self.extend5 = _button("+5 min", "E")
         self.extend1 = _button("+1 min")
         self.extend_custom = _button("Extend\u2026")
         self.back = _button("Back", kind="quiet", icon="back")
         self.skip = _button("Skip", kind="quiet", icon="skip")
-        self.room = _button("Room display", "R", kind="quiet", icon="room-display")
-        self.finish = _button("Finish\u2026", icon="finished")
+        self.finish = _button("Finish\u2026")
+        self.paused = False
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
@@ -55,12 +55,15 @@ class ControlsBar(QWidget):
         row.addWidget(self.back)
         row.addWidget(self.skip)
         row.addStretch(1)
-        row.addWidget(self.room)
         row.addWidget(self.finish)
 
     def set_paused(self, paused: bool) -> None:
+        """Called every tick: changes the button only when the state flips."""
+        if paused == self.paused:
+            return
+        self.paused = paused
         text = "Resume" if paused else "Pause"
-        set_text_button(self.pause, f"{text}   Space")
+        set_text_button(self.pause, f"{text}  Space")
         self.pause.setAccessibleName(f"{text} (Space)")
         set_icon(self.pause, "play" if paused else "pause", role="on-accent", on_role="text")
 
