@@ -351,7 +351,8 @@ class RunnerScreen(Page):
 
     def _finish(self) -> None:
         self.finish_bar.hide()
-        self._act(self.live.finish)
+        if self._act(self.live.finish):
+            self.record_button.setFocus()  # keeps the view at the top, where the record is offered
 
     def _add_note(self, text: str) -> None:
         if self._act(self.live.add_note, text):

@@ -36,7 +36,8 @@ class ParticipantCardWidget(QWidget):
         self.setProperty("card", "participant")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("participantCard")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred height with height-for-width: a long intention wraps onto more lines, never clipped.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.name_label = label("", "section")
         self.attendance_label = label("", "tag")
         self.intention_label = label("", "intention", wrap=True)
