@@ -26,6 +26,7 @@ class SessionRow:
     location: str
     expected: int
     present: int
+    started_at: datetime | None = None  # when it actually started (running and finished sessions)
 
 
 _PRESENT = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, AttendanceStatus.LEFT_EARLY.value)
@@ -59,6 +60,7 @@ def _rows(session: Session, query: object) -> list[SessionRow]:
             location=s.location,
             expected=int(expected or 0),
             present=int(present or 0),
+            started_at=s.started_at,
         )
         for s, name, expected, present in session.execute(stmt)
     ]
