@@ -118,6 +118,7 @@ class Launcher:
             self.backup_timer = BackupTimer(self.auto_backup.tick, self.window)
         _fit_to_screen(_application(), self.window)
         self.window.show()
+        self.window.open_running_session()  # after a crash or a restart, straight back to the runner
         if self.gate is not None:
             self.gate.close()
             self.gate.deleteLater()

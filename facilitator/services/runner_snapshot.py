@@ -37,10 +37,25 @@ class RunnerPhase:
 
 @dataclass(frozen=True)
 class ParticipantCard:
+    """A participant in the room.
+
+    Attributes:
+        name: preferred first name and last name.
+        short_name: preferred first name and the last name's initial ("Bea O."): kinder on a screen
+            that others in the room may glimpse.
+    """
+
     participant_id: int
     name: str
     attendance: str
     intention: str
+    short_name: str = ""
+
+
+def short_name(first: str, last: str) -> str:
+    """"Bea O." from a preferred first name and a last name (the first alone when there is no last)."""
+    first, last = first.strip(), last.strip()
+    return f"{first} {last[0]}." if first and last else first or last
 
 
 @dataclass(frozen=True)
@@ -201,7 +216,11 @@ def build_snapshot(session: Session, row: GroupSession, clock: Clock) -> RunnerS
     )
     cards = sorted(
         (
-            ParticipantCard(a.participant_id, a.participant.display_name, a.status, a.intention)
+            ParticipantCard(
+                a.participant_id, a.participant.display_name, a.status, a.intention,
+                short_name(a.participant.preferred_name or a.participant.legal_first_name,
+                           a.participant.legal_last_name),
+            )
             for a in row.attendance
             if a.status in _IN_ROOM
         ),

@@ -26,6 +26,7 @@ class SessionRow:
     location: str
     expected: int
     present: int
+    started_at: datetime | None = None  # when it actually started (running and finished sessions)
 
 
 _PRESENT = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, AttendanceStatus.LEFT_EARLY.value)
@@ -59,9 +60,15 @@ def _rows(session: Session, query: object) -> list[SessionRow]:
             location=s.location,
             expected=int(expected or 0),
             present=int(present or 0),
+            started_at=s.started_at,
         )
         for s, name, expected, present in session.execute(stmt)
     ]
+
+
+def rows_for(session: Session, ids: object) -> list[SessionRow]:
+    """The sessions whose ids ``ids`` (a select of ``GroupSession.id``) yields, soonest first."""
+    return _rows(session, ids)
 
 
 def list_sessions(session: Session, *, limit: int | None = None) -> list[SessionRow]:

@@ -7,6 +7,7 @@ screen with a temporary store and a fake clock.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,14 +29,19 @@ class AppContext(QObject):
         store: the open database (screens call services through ``store.run``).
         clock: the only source of "now" for the UI.
         settings: this laptop's preferences as last saved.
+        session_id: the session the session screens (setup, runner, detail) are about; None for
+            a new plan or "whichever session is running".
+        instance_id: this run of the app, as it claims a session's runner (one runner per session).
 
     Signals:
         settingsChanged(Settings): after a change was applied and saved.
         dataChanged(): after something changed the database (screens reload when shown next).
+        sessionFocused(object, str): the new :attr:`session_id` (an int, or None) and the screen asked for.
     """
 
     settingsChanged = Signal(object)
     dataChanged = Signal()
+    sessionFocused = Signal(object, str)
 
     def __init__(self, store: Store, settings: Settings, clock: Clock | None = None,
                  parent: QObject | None = None) -> None:
@@ -43,6 +49,8 @@ class AppContext(QObject):
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self.settings = settings
+        self.session_id: int | None = None
+        self.instance_id = uuid.uuid4().hex
         self._navigate: Callable[[str], None] = lambda _screen_id: None
         self._apply: Callable[[Settings], None] = lambda _settings: None
 
@@ -53,6 +61,12 @@ class AppContext(QObject):
     def navigate(self, screen_id: str) -> None:
         """Bring ``screen_id`` to the front."""
         self._navigate(screen_id)
+
+    def open_session(self, session_id: int | None, screen_id: str = "runner") -> None:
+        """Make ``session_id`` the session the session screens show, then bring ``screen_id`` forward."""
+        self.session_id = session_id
+        self.sessionFocused.emit(session_id, screen_id)
+        self.navigate(screen_id)
 
     def update_settings(self, **changes: Any) -> str | None:
         """Apply and save a change to this laptop's settings.

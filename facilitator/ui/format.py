@@ -7,6 +7,7 @@ fake clock as it would at that moment on a real laptop.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -23,7 +24,14 @@ def local(dt: datetime) -> datetime:
 def time_of_day(dt: datetime) -> str:
     """"14:30" or "2:30 PM", as the laptop's locale writes short times."""
     t = local(dt)
-    return QLocale().toString(QTime(t.hour, t.minute), QLocale.FormatType.ShortFormat)
+    return _short_time(t.hour, t.minute, QLocale().name())
+
+
+@lru_cache(maxsize=2048)
+def _short_time(hour: int, minute: int, _locale: str) -> str:
+    # The runner asks for the same few clock times four times a second; the locale is in the key so
+    # a change of locale is never served a stale string.
+    return QLocale().toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
 
 
 def long_date(dt: datetime) -> str:
@@ -55,6 +63,14 @@ def duration(delta: timedelta) -> str:
     if hours == 0:
         return f"{minutes} min"
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def duration_minutes(minutes: int) -> str:
+    """"45 min", "1 h", "3 h 20 min" for a planned length in whole minutes."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if hours == 0:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

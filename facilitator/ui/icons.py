@@ -54,6 +54,19 @@ GLYPHS: dict[str, str] = {
     "info": "ph.info",
     "minus": "ph.minus",
     "plus": "ph.plus",
+    "pause": "ph.pause",
+    "play": "ph.play",
+    "next": "ph.skip-forward",
+    "back": "ph.arrow-counter-clockwise",
+    "skip": "ph.fast-forward",
+    "up": "ph.arrow-up",
+    "down": "ph.arrow-down",
+    "remove": "ph.x",
+    "delete": "ph.trash",
+    "duplicate": "ph.copy",
+    "save": "ph.floppy-disk",
+    "archive": "ph.archive",
+    "edit": "ph.pencil-simple",
 }
 
 # Which theme colour an icon "role" uses.

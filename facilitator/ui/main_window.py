@@ -125,6 +125,24 @@ class MainWindow(QMainWindow):
             self.current_screen = screen_id
             self.screenChanged.emit(screen_id)
 
+    def open_running_session(self) -> bool:
+        """Bring the runner of a running session to the front (at start-up: a crash or restart resumes).
+
+        Returns:
+            True when a running session was found and its runner shown.
+        """
+        from facilitator.services.runner import find_running_session
+
+        try:
+            session_id = self.ctx.store.run(find_running_session)
+        except Exception:  # the overview stays in front; the runner can still be opened by hand
+            log.warning("could not look for a running session")
+            return False
+        if session_id is None:
+            return False
+        self.ctx.open_session(session_id, "runner")
+        return True
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
@@ -188,4 +206,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
         self.idle.stop()
+        for page in self.pages.values():
+            # Screens with something open outside this window (the room display, a runner claim).
+            shut_down = getattr(page, "shut_down", None)
+            if callable(shut_down):
+                shut_down()
         super().closeEvent(event)

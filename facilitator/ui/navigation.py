@@ -75,6 +75,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
 EXTRA_SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("room-display", "Room display", "room-display", "room_display", SESSION,
                 "A calm second screen for the room: phase name, gentle progress and time left, no names."),
+    ScreenEntry("session-detail", "Session record", "history", "session_detail", RECORDS,
+                "A past session's timings, planned against actual for each phase, and its quick notes."),
 )
 
 DEFAULT_SCREEN = "today"

@@ -21,10 +21,12 @@ log = logging.getLogger(__name__)
 # The file names the docs and reviewers expect, in the order a reader meets the screens.
 # "participant" (a profile) and "room-display" are written once their screens exist; "welcome" and
 # "login" come first, from the window before the main window.
-SCREENSHOT_IDS = ("today", "groups", "participants", "participant", "session-setup", "runner", "monitoring",
+SCREENSHOT_IDS = ("today", "groups", "participants", "participant", "session-setup", "runner", "room-display",
+                  "monitoring",
                   "circle", "notes", "history", "search", "protocols", "documents", "inventory", "audit",
                   "settings")
 WINDOW_SIZE = (1440, 900)
+ROOM_SIZE = (1280, 720)  # the room display, as on a television or projector
 DEMO_SEED = 7
 FROZEN_NOW = datetime(2026, 3, 12, 10, 40)  # local time: a Thursday morning, mid-session in the demo
 
@@ -102,8 +104,11 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         try:
             written.append(_grab_gate(database_url, Path(tmp) / "demo", out / "login.png"))
             window = _window(store, theme, clock)
+            window.open_running_session()  # the demo's session running now is the runner's
             for screen_id in SCREENSHOT_IDS:
-                if screen_id in known:
+                if screen_id == "room-display":
+                    written.append(_grab_room(window, out / f"{screen_id}.png"))
+                elif screen_id in known:
                     window.show_screen(screen_id)
                     written.append(_grab(window, out / f"{screen_id}.png"))
             window.close()
@@ -112,6 +117,21 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         finally:
             store.dispose()
     return written
+
+
+def _grab_room(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The room display of the runner's session, at a television's proportions."""
+    window.show_screen("runner")
+    runner = window.pages["runner"]
+    runner.toggle_room()
+    room = runner.room
+    if room is None:
+        raise UserError("The room display could not be opened for its screenshot.")
+    room.resize(*ROOM_SIZE)
+    try:
+        return _grab(room, path)
+    finally:
+        room.close()
 
 
 def _demo_store(database_url: str | None, data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]

@@ -50,6 +50,8 @@ class Theme:
     card_title_px: int = 20
     title_px: int = 26
     display_px: int = 30
+    timer_px: int = 104  # the runner's time left: legible from two metres
+    phase_px: int = 30
     sidebar_width: int = 220
     nav_padding: int = 7
     section_gap: int = 12
@@ -61,7 +63,8 @@ class Theme:
             return self
         # Tighter sidebar rows keep all fifteen screens visible on a 900 px high screen.
         return replace(self, font_px=19, small_px=16, section_px=21, card_title_px=25, title_px=32,
-                       display_px=38, sidebar_width=264, nav_padding=4, section_gap=6)
+                       display_px=38, timer_px=120, phase_px=36,
+                       sidebar_width=264, nav_padding=4, section_gap=6)
 
 
 # Warm paper and a muted sage: calm in a dim room, enough contrast for body text (> 7:1) and
@@ -92,6 +95,7 @@ def render_stylesheet(theme: Theme) -> str:
         KeyError: for a placeholder the theme does not define (a typo in a .qss file).
     """
     values = {k: str(v) for k, v in asdict(theme).items()}
+    values["resources"] = paths.resources_dir().as_posix()  # for images such as the drop-down caret
     parts = []
     for name in style_files():
         text = paths.resource("styles", name).read_text(encoding="utf-8")

@@ -87,3 +87,26 @@ def test_claims_are_per_session_and_need_a_session(store, clinic: Clinic, sessio
     with pytest.raises(UserError, match="no session with id 999"):
         store.run(claim_runner, 999, HERE, clock)
     assert len(new_instance_id()) == 32 and new_instance_id() != new_instance_id()
+
+
+def test_a_claim_left_by_a_crashed_process_on_this_computer_is_taken_over_at_once(store, session_id: int) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    clock = FakeClock(NOW)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)  # that process has exited: its claim is an orphan
+    store.run(claim_runner, session_id, HERE, clock, label="laptop", host="laptop", pid=dead_pid)
+    with pytest.raises(UserError, match="already open in a runner"):  # from another computer: still held
+        store.run(claim_runner, session_id, THERE, clock, host="other-laptop", pid=1)
+    lock = store.run(claim_runner, session_id, THERE, clock, host="laptop", pid=2)
+    assert lock.instance_id == THERE and (lock.host, lock.pid) == ("laptop", 2)
+
+
+def test_a_claim_of_a_live_process_on_this_computer_still_refuses(store, session_id: int) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    clock = FakeClock(NOW)
+    store.run(claim_runner, session_id, HERE, clock, label="laptop", host="laptop", pid=os.getppid())
+    with pytest.raises(UserError, match=r"\(laptop\)"):
+        store.run(claim_runner, session_id, THERE, clock, host="laptop", pid=os.getpid())

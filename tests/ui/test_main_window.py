@@ -9,7 +9,7 @@ from facilitator.ui import navigation
 from facilitator.ui.main_window import WINDOW_TITLE
 from facilitator.ui.widgets.empty_state import COMING, EmptyState
 
-BUILT = {"today", "settings", "audit"}
+BUILT = {"today", "settings", "audit", "session-setup", "runner", "protocols"}
 
 
 def test_every_nav_entry_has_a_button_and_switching_changes_the_page(shell, qtbot):
@@ -66,7 +66,9 @@ def test_planned_screens_show_a_calm_empty_state(shell, screen):
 
 
 def test_room_display_is_a_screen_module_but_not_a_nav_entry(shell):
-    assert "room-display" not in shell.sidebar.buttons
+    from facilitator.ui.screens.room_display import RoomDisplay
+
+    assert "room-display" not in shell.sidebar.buttons and "session-detail" not in shell.sidebar.buttons
     page = navigation.entry("room-display").load().create(shell.ctx)
-    assert isinstance(page, EmptyState)
+    assert isinstance(page, RoomDisplay) and page.windowTitle() == "Room display"
     page.deleteLater()

@@ -17,10 +17,12 @@ def test_every_built_screen_the_welcome_and_the_login_are_written(tmp_path):
     written = screenshots.write_screenshots(tmp_path / "shots", theme="dark", data_dir=tmp_path / "scratch")
     names = [p.stem for p in written]
     assert names[:2] == ["welcome", "login"]
-    assert names[2:] == [s for s in screenshots.SCREENSHOT_IDS if s in navigation.screen_ids()]
+    assert names[2:] == [s for s in screenshots.SCREENSHOT_IDS if s in navigation.screen_ids() or s == "room-display"]
+    assert {"session-setup", "runner", "room-display", "protocols"} <= set(names)
     for path in written:
         image = QImage(str(path))
-        assert (image.width(), image.height()) == screenshots.WINDOW_SIZE
+        size = screenshots.ROOM_SIZE if path.stem == "room-display" else screenshots.WINDOW_SIZE
+        assert (image.width(), image.height()) == size
     assert list((tmp_path / "scratch").iterdir()) == []  # the temporary clinic is gone
 
 

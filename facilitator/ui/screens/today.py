@@ -97,12 +97,12 @@ class TodayScreen(Page):
                 "Plan one from Session setup. Running, upcoming and recent sessions will show here.",
                 action="Go to Session setup")
             assert self.empty_state.action is not None
-            self.empty_state.action.clicked.connect(lambda: self.ctx.navigate("session-setup"))
+            self.empty_state.action.clicked.connect(lambda: self.ctx.open_session(None, "session-setup"))
             self.sections.addWidget(self.empty_state)
             return
         for row in overview.running:
             card = RunningCard(row, now)
-            card.openRunner.connect(lambda _sid: self.ctx.navigate("runner"))
+            card.openRunner.connect(lambda sid: self.ctx.open_session(sid, "runner"))
             self.running_cards.append(card)
             self.sections.addWidget(card)
         self._section("Next two weeks", overview.upcoming, now, finished=False,
@@ -117,13 +117,16 @@ class TodayScreen(Page):
         layout.setSpacing(12)
         layout.addWidget(label(title, "section"))
         if rows:
-            layout.addWidget(SessionList(rows, now, finished=finished))
+            listing = SessionList(rows, now, finished=finished)
+            screen = "session-detail" if finished else "session-setup"
+            listing.opened.connect(lambda sid, screen=screen: self.ctx.open_session(sid, screen))
+            layout.addWidget(listing)
         else:
             line = QHBoxLayout()
             line.addWidget(label(empty, "muted"))
             plan = QPushButton("Plan a session")
             plan.setProperty("kind", "link")
-            plan.clicked.connect(lambda: self.ctx.navigate("session-setup"))
+            plan.clicked.connect(lambda: self.ctx.open_session(None, "session-setup"))
             line.addWidget(plan)
             line.addStretch(1)
             layout.addLayout(line)

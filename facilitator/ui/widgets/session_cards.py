@@ -101,11 +101,18 @@ class RunningCard(QWidget):
 
 
 class SessionList(QWidget):
-    """A card listing sessions one to a row: day and time, group and protocol, attendance."""
+    """A card listing sessions one to a row: day and time, group and protocol, attendance, an action.
+
+    Signals:
+        opened(int): the session id whose row's button ("Open" or "View") was pressed.
+    """
+
+    opened = Signal(int)
 
     def __init__(self, rows: Sequence[SessionRow], now: datetime, *, finished: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.buttons: dict[int, QPushButton] = {}
         frame = card()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -118,8 +125,7 @@ class SessionList(QWidget):
                 layout.addWidget(divider())
             layout.addWidget(self._row(row, now, finished))
 
-    @staticmethod
-    def _row(row: SessionRow, now: datetime, finished: bool) -> QWidget:
+    def _row(self, row: SessionRow, now: datetime, finished: bool) -> QWidget:
         widget = QWidget()
         line = QHBoxLayout(widget)
         line.setContentsMargins(0, 12, 0, 12)
@@ -145,6 +151,13 @@ class SessionList(QWidget):
         else:
             people = fmt.count(row.expected, "participant") + " expected" if row.expected else "No one booked yet"
         line.addWidget(label(people, "tag"), 0, Qt.AlignmentFlag.AlignVCenter)
+        button = QPushButton("View" if finished else "Open")
+        button.setProperty("kind", "link")
+        button.setAccessibleName(f"{'View the record of' if finished else 'Open the plan of'} {row.group_name}, "
+                                 f"{fmt.day_label(row.scheduled_start, now)} {fmt.time_of_day(row.scheduled_start)}")
+        button.clicked.connect(lambda _checked=False, sid=row.id: self.opened.emit(sid))
+        self.buttons[row.id] = button
+        line.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         widget.setAccessibleName(f"{row.group_name}, {fmt.day_label(row.scheduled_start, now)} "
                                  f"{fmt.time_of_day(row.scheduled_start)}")
         return widget

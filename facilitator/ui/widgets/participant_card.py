@@ -1,0 +1,76 @@
+"""A card per participant in the room: a kind short name, attendance, intention, and monitoring.
+
+The runner's screen may be glimpsed by others in the room, so the card shows the preferred first
+name and the last name's initial ("Bea O."). The monitoring area is where dose time, minutes since
+the dose and the vitals state go (the monitoring work fills it through :meth:`monitoring_area`
+and :meth:`tick`); until then it says nothing is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from facilitator.services.runner_snapshot import ParticipantCard
+from facilitator.ui.widgets.page import label
+from facilitator.ui.widgets.phase_clock import set_text
+
+ATTENDANCE_WORDS = {
+    "expected": "Expected", "present": "Present", "late": "Arrived late", "left_early": "Left early",
+    "absent": "Absent", "cancelled": "Cancelled",
+}
+
+
+class ParticipantCardWidget(QWidget):
+    """One participant's card.
+
+    Attributes:
+        card: the data shown (replace with :meth:`show_card`).
+        monitoring_area: the widget whose layout holds the monitoring state (dose, vitals).
+    """
+
+    def __init__(self, card: ParticipantCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", "participant")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("participantCard")
+        # Preferred height with height-for-width: a long intention wraps onto more lines, never clipped.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.name_label = label("", "section")
+        self.attendance_label = label("", "tag")
+        self.intention_label = label("", "intention", wrap=True)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.attendance_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.monitoring_area = QWidget()
+        self.monitoring_area.setObjectName("monitoringArea")
+        monitoring = QVBoxLayout(self.monitoring_area)
+        monitoring.setContentsMargins(0, 4, 0, 0)
+        monitoring.setSpacing(4)
+        self.monitoring_placeholder = label("No dose or vitals recorded yet", "small")
+        monitoring.addWidget(self.monitoring_placeholder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.intention_label)
+        layout.addWidget(self.monitoring_area)
+        self.card = card
+        self.show_card(card)
+
+    def show_card(self, card: ParticipantCard) -> None:
+        self.card = card
+        set_text(self.name_label, card.short_name or card.name)
+        set_text(self.attendance_label, ATTENDANCE_WORDS.get(card.attendance, card.attendance.replace("_", " ")))
+        intention = card.intention.strip()
+        set_text(self.intention_label, f"\u201c{intention}\u201d" if intention else "No intention noted yet")
+        self.setAccessibleName(f"{card.short_name or card.name}, {self.attendance_label.text().lower()}")
+
+    def tick(self, now: datetime) -> None:
+        """Move time-dependent parts on (minutes since the dose, vitals due); called every runner tick.
+
+        Nothing on the card depends on time yet; the monitoring work overrides or extends this.
+        """
