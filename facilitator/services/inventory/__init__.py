@@ -28,7 +28,8 @@ guard.install()
 __all__ = [
     "CountResult", "Dispensed", "DispensingLog", "DoseLine", "LogLine", "LotLine", "LotLog", "LotRow", "Recorded",
     "SessionEntry", "SessionReconciliation", "Signoff", "Witness", "WitnessRef", "dispense_for_dose",
-    "dispensing_log", "get_lot", "last_activity", "list_lots", "lot_history", "receive_lot", "receive_more", "record_correction",
+    "dispensing_log", "get_lot", "last_activity", "list_lots", "lot_history", "receive_lot", "receive_more",
+    "record_correction",
     "record_count", "record_waste", "session_reconciliation", "sign_reconciliation", "StockSessionRow",
     "stock_sessions",
 ]

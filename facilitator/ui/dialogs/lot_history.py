@@ -17,7 +17,8 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 COL_NO, COL_WHEN, COL_KIND, COL_CHANGE, COL_BALANCE, COL_WHO, COL_WITNESS, COL_DETAIL = range(8)
 HEADERS = ("#", "When", "Entry", "Change", "Balance", "Recorded by", "Witness", "Detail")
-KINDS = {"receive": "Received", "dispense": "Dispensed", "waste": "Wasted", "count": "Count", "correction": "Correction"}
+KINDS = {"receive": "Received", "dispense": "Dispensed", "waste": "Wasted", "count": "Count",
+         "correction": "Correction"}
 
 
 def entry_text(line: LogLine, unit: str) -> str:
@@ -75,9 +76,9 @@ class LotHistoryTableModel(QAbstractTableModel):
 
 
 class LotHistoryDialog(QDialog):
-    """Signals: none; ``correct_requested`` is a callback (entry id) the screen passes in."""
+    """The lot's log, newest first; :attr:`correct_button` is wired by the screen to correct the selected entry."""
 
-    def __init__(self, ctx: AppContext, lot_id: int, correct: Any = None, parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext, lot_id: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Lot history")
         self.resize(1100, 620)
@@ -96,7 +97,7 @@ class LotHistoryDialog(QDialog):
         summary = label(f"{lot.label} · received {units(lot.received, lot.unit)} · on hand "
                         f"{units(lot.balance, lot.unit)}", "muted", wrap=True)
         self.correct_button = QPushButton("Correct the selected entry…")
-        self.correct_button.setEnabled(correct is not None)
+        self.correct_button.setEnabled(False)  # the screen connects it
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
@@ -108,8 +109,6 @@ class LotHistoryDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        if correct is not None:
-            self.correct_button.clicked.connect(lambda: correct(self.selected_entry()))
 
     def selected_entry(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

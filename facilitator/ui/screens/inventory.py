@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLayout,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -116,7 +117,8 @@ class InventoryScreen(Page):
         column.addWidget(self.table)
         self.empty = EmptyState("inventory", "No stock yet",
                                 "Receive the first lot when a delivery arrives: its lot number, expiry and quantity "
-                                "start the log every dose and waste is counted against.", action="Receive the first lot")
+                                "start the log every dose and waste is counted against.",
+                                action="Receive the first lot")
         column.addWidget(self.empty)
 
         self.receive_button.clicked.connect(self.receive_lot)
@@ -156,12 +158,7 @@ class InventoryScreen(Page):
         self._enable()
 
     def _fill_sessions(self, rows: list[StockSessionRow]) -> None:
-        while self.sessions_list.count():
-            item = self.sessions_list.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                _clear(item.layout())
+        _clear(self.sessions_list)
         now = self.ctx.clock.now()
         if not rows:
             self.sessions_list.addWidget(label("Every session that used stock is reconciled.", "muted"))
@@ -209,7 +206,8 @@ class InventoryScreen(Page):
             return None
         self.ctx.dataChanged.emit()
         self.reload()
-        return dialog.result_value
+        value: object | None = dialog.result_value
+        return value
 
     def receive_lot(self) -> None:
         lot = self._run(dialogs.ReceiveLotDialog(self.ctx, self))
@@ -264,8 +262,14 @@ class InventoryScreen(Page):
         lot = self.selected_lot()
         if lot is None:
             return
-        dialog = LotHistoryDialog(self.ctx, lot.id, correct=lambda entry_id: (dialog.accept(), self.correct(entry_id)),
-                                  parent=self)
+        dialog = LotHistoryDialog(self.ctx, lot.id, parent=self)
+
+        def correct(entry_id: int | None) -> None:
+            dialog.accept()
+            self.correct(entry_id)
+
+        dialog.correct_button.setEnabled(True)
+        dialog.correct_button.clicked.connect(lambda: correct(dialog.selected_entry()))
         dialog.exec()
 
     # --- reconciliation and printing
@@ -304,11 +308,16 @@ class InventoryScreen(Page):
         self.preview.show()
 
 
-def _clear(layout: object) -> None:
-    while layout.count():  # type: ignore[attr-defined]
-        item = layout.takeAt(0)  # type: ignore[attr-defined]
-        if item.widget():
-            item.widget().deleteLater()
+def _clear(layout: QLayout) -> None:
+    """Remove every widget and nested layout (the session rows are rebuilt on each reload)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        inner = item.layout() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)
 
 
 def _remove_folder(printer: StockPrinter, *_args: object) -> None:

@@ -76,12 +76,13 @@ class ReconciliationView(QWidget):
         self.signoff = label("", "muted", wrap=True)
 
         self.form = QWidget()
+        self.form.setMaximumWidth(720)
         form = QVBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(10)
-        form.addWidget(label("Explanation", "cardTitle"))
+        form.addWidget(label("Explanation", "section"))
         form.addWidget(self.explanation)
-        form.addWidget(label("Counted with (optional)", "cardTitle"))
+        form.addWidget(label("Counted with (optional)", "section"))
         form.addWidget(self.witness)
         form.addWidget(self.error)
         form.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -120,8 +121,9 @@ class ReconciliationView(QWidget):
     def _build_grid(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.count_edits = {}
         for col, text in enumerate(LOT_HEADERS):
             head = label(text, "muted")
@@ -200,7 +202,8 @@ class ReconciliationView(QWidget):
             self.signoff.setText(text)
         if rec.flagged:
             lines = [ln for ln in rec.lots if ln.figures.flagged]
-            parts = [f"lot {ln.lot.lot_number} differs by {_signed(ln.figures.discrepancy, ln.lot.unit)}" for ln in lines]
+            parts = [f"lot {ln.lot.lot_number} differs by {_signed(ln.figures.discrepancy, ln.lot.unit)}"
+                     for ln in lines]
             message = "Discrepancy: " + "; ".join(parts) + "."
             message += " It is printed on the sheet." if signed else " Explain it in writing to sign."
             self._set_status(message, "flag")

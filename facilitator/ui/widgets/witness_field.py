@@ -38,11 +38,14 @@ class WitnessField(QWidget):
         self.name.setPlaceholderText("full name, as they will sign")
         sign_in = QFormLayout()
         sign_in.setContentsMargins(28, 0, 0, 0)
-        sign_in.addRow(label("Username"), self.username)
-        sign_in.addRow(label("Password"), self.password)
+        captions = [label("Username"), label("Password"), label("Name")]
+        for caption in captions:
+            caption.setMinimumWidth(90)  # the two small forms line up
+        sign_in.addRow(captions[0], self.username)
+        sign_in.addRow(captions[1], self.password)
         named = QFormLayout()
         named.setContentsMargins(28, 0, 0, 0)
-        named.addRow(label("Name"), self.name)
+        named.addRow(captions[2], self.name)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
