@@ -113,7 +113,6 @@ class InventoryScreen(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FORM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ACTIVITY, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(200)
         column.addWidget(self.table)
         self.empty = EmptyState("inventory", "No stock yet",
                                 "Receive the first lot when a delivery arrives: its lot number, expiry and quantity "
@@ -154,8 +153,16 @@ class InventoryScreen(Page):
         for button in self.lot_buttons.values():
             button.setVisible(has_lots)
         self.show_empty.setVisible(has_lots)
+        self._fit_table()
         self._fill_sessions(self.ctx.store.run(stock_sessions, limit=None, open_only=True))
         self._enable()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (a few lots leave no empty box), scrolling past about twelve."""
+        rows = self.proxy.rowCount()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        height = self.table.horizontalHeader().sizeHint().height() + rows * row_height + 6
+        self.table.setFixedHeight(max(120, min(height, 12 * row_height + 60)))
 
     def _fill_sessions(self, rows: list[StockSessionRow]) -> None:
         _clear(self.sessions_list)
