@@ -119,6 +119,7 @@ class InventoryScreen(Page):
                                 "start the log every dose and waste is counted against.",
                                 action="Receive the first lot")
         column.addWidget(self.empty)
+        column.addStretch(1)  # the stack is as tall as the reconciliation view; spare room goes below
 
         self.receive_button.clicked.connect(self.receive_lot)
         assert self.empty.action is not None
