@@ -11,7 +11,7 @@ from facilitator.services.inventory.counts import CountResult, record_correction
 from facilitator.services.inventory.dispensing import Dispensed, Recorded, dispense_for_dose, record_waste
 from facilitator.services.inventory.log import DispensingLog, LogLine, LotLog, dispensing_log, lot_history
 from facilitator.services.inventory.lots import get_lot, list_lots, receive_lot, receive_more
-from facilitator.services.inventory.overview import StockSessionRow, stock_sessions
+from facilitator.services.inventory.overview import StockSessionRow, last_activity, stock_sessions
 from facilitator.services.inventory.reconciliation import (
     DoseLine,
     LotLine,
@@ -28,7 +28,8 @@ guard.install()
 __all__ = [
     "CountResult", "Dispensed", "DispensingLog", "DoseLine", "LogLine", "LotLine", "LotLog", "LotRow", "Recorded",
     "SessionEntry", "SessionReconciliation", "Signoff", "Witness", "WitnessRef", "dispense_for_dose",
-    "dispensing_log", "get_lot", "list_lots", "lot_history", "receive_lot", "receive_more", "record_correction",
+    "dispensing_log", "get_lot", "last_activity", "list_lots", "lot_history", "receive_lot", "receive_more",
+    "record_correction",
     "record_count", "record_waste", "session_reconciliation", "sign_reconciliation", "StockSessionRow",
     "stock_sessions",
 ]

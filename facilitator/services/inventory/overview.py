@@ -57,3 +57,9 @@ def stock_sessions(session: Session, *, limit: int | None = 50, open_only: bool 
         if limit is not None and len(out) >= limit:
             break
     return out
+
+
+def last_activity(session: Session) -> dict[int, datetime]:
+    """Lot id → the time of its latest ledger entry (the lots table's "last activity")."""
+    query = select(LedgerEntry.lot_id, func.max(LedgerEntry.at)).group_by(LedgerEntry.lot_id)
+    return {lot_id: at for lot_id, at in session.execute(query)}
