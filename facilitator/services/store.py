@@ -66,8 +66,14 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
+        """A unit of work: committed when the block ends, rolled back if it raises.
+
+        Raises:
+            EditConflict: when a versioned record was saved by another computer first (nothing is overwritten).
+        """
+        from facilitator.services.conflicts import stale_as_conflict
+
+        with stale_as_conflict(), self._sessions.begin() as session:
             if self.actor is not None:
                 session.info[actors.ACTOR_KEY] = self.actor
             session.info[actors.CLOCK_KEY] = self.clock
