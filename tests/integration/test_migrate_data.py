@@ -61,3 +61,21 @@ def test_round_trip_sqlite_postgresql_sqlite(tmp_path: Path, pg_url: str) -> Non
         source.dispose()
         server.dispose()
         back.dispose()
+
+
+def test_the_command_refuses_a_target_that_holds_a_clinic(tmp_path: Path, pg_url: str, capsys,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from facilitator.cli import main
+    from facilitator.paths import default_database_path
+    from tests.conftest import TEST_ADMIN, TEST_PASSWORD, new_backend_clinic
+
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    new_backend_clinic("sqlite", laptop).dispose()
+    new_backend_clinic("postgresql", tmp_path / "server", pg_url).dispose()
+    monkeypatch.setenv("FACILITATOR_PASSWORD", TEST_PASSWORD)
+    code = main(["--data-dir", str(laptop), "--user", TEST_ADMIN, "migrate-data",
+                 "--from", f"sqlite:///{default_database_path(laptop)}", "--to", pg_url])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "already holds clinic records" in err and "empty database" in err
