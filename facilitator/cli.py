@@ -185,6 +185,29 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate_data(args: argparse.Namespace) -> int:
+    """Copy a clinic into an empty database (a laptop's file onto the server, or back)."""
+    from facilitator.services.data_copy import copy_clinic, prepare_target
+    from facilitator.services.store import open_store
+
+    credentials = _credentials(args)
+    source = open_store(args.source, args.data_dir, credentials=credentials)
+    try:
+        target, recovery = prepare_target(args.to, args.data_dir, credentials.username, credentials.password)
+        try:
+            copied = copy_clinic(source.engine, target, where=args.to.split("@")[-1])
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+    for table in copied:
+        print(f"{table.table}\t{table.rows}\t{table.checksum}")
+    print(f"copied {sum(t.rows for t in copied)} rows in {len(copied)} tables; counts and checksums match")
+    if recovery:
+        print(f"Recovery key of the new encrypted file (print it and keep it safe): {recovery}")
+    return 0
+
+
 def _not_yet(what: str) -> Handler:
     def handler(_args: argparse.Namespace) -> int:
         raise NotAvailableYet(what)
@@ -259,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
     ss = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
     ss.add_parser("verify", help="check the hash chain; names the first broken link").set_defaults(
         handler=cmd_audit_verify)
+
+    p = sub.add_parser("migrate-data", help="copy a clinic into an empty database (laptop file <-> server)")
+    p.add_argument("--from", dest="source", required=True, metavar="URL", help="where the clinic is now "
+                   "(signs in with --user and FACILITATOR_PASSWORD)")
+    p.add_argument("--to", required=True, metavar="URL", help="an empty database (a server, or a new SQLite file)")
+    p.set_defaults(handler=cmd_migrate_data)
 
     p = sub.add_parser("screenshots", help="render each screen with demo data to DIR/<screen>.png")
     p.add_argument("-o", "--output", required=True, metavar="DIR")

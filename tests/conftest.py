@@ -68,3 +68,84 @@ def store(data_dir: Path) -> Iterator[object]:
     opened = new_test_clinic(data_dir)
     yield opened
     opened.dispose()
+
+
+# --- PostgreSQL: a real server for the tests parametrized over both backends -------------------------
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """The URL of a PostgreSQL database for this test session (given, or a throwaway cluster's); else skip."""
+    from tests import pg_server
+
+    reason = pg_server.unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    given = os.environ.get(pg_server.ENV_URL)
+    if given:
+        yield given
+        return
+    bin_dir = pg_server.find_bin_dir()
+    assert bin_dir is not None
+    cluster = pg_server.ThrowawayCluster(bin_dir)
+    try:
+        url = cluster.start()
+        os.environ[pg_server.ENV_URL] = url  # subprocesses (the CLI tests) find the same server
+        yield url
+    finally:
+        os.environ.pop(pg_server.ENV_URL, None)
+        cluster.stop()
+
+
+def reset_pg_schema(url: str) -> None:
+    """Drop every table of the test database: each test starts from an empty server database."""
+    from sqlalchemy import text
+
+    from facilitator.db.engine import create_db_engine, resolve_target
+
+    engine = create_db_engine(resolve_target(url, Path("unused.db")))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+def new_backend_clinic(backend: str, data_dir: Path, url: str | None = None, **kwargs):  # type: ignore[no-untyped-def]
+    """A new clinic signed in as its first administrator: an encrypted SQLite file or an emptied server database."""
+    if backend == "sqlite":
+        return new_test_clinic(data_dir, **kwargs)
+    from facilitator.services.store import NewClinic, open_store
+
+    assert url is not None
+    reset_pg_schema(url)
+    admin = NewClinic(username=TEST_ADMIN, display_name="Robin Admin", password=TEST_PASSWORD, credentials="LCSW")
+    return open_store(url, data_dir, new_clinic=admin, kdf=fast_kdf(), **kwargs)
+
+
+def open_again(opened, **kwargs):  # type: ignore[no-untyped-def]
+    """A second, independent store on the same database as ``opened`` (another laptop), signed in as admin."""
+    if opened.target.sqlite_path is not None:
+        return sign_in_again(opened.data_dir, **kwargs)
+    from facilitator.services.clinic_keys import Credentials
+    from facilitator.services.store import open_store
+
+    url = opened.target.url.render_as_string(hide_password=False)
+    return open_store(url, opened.data_dir, credentials=Credentials(TEST_ADMIN, TEST_PASSWORD), **kwargs)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture()
+def backend_store(backend: str, data_dir: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A signed-in clinic on each backend: an encrypted SQLite file, and a fresh PostgreSQL schema."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    opened = new_backend_clinic(backend, data_dir, url)
+    yield opened
+    opened.dispose()

@@ -72,9 +72,12 @@ class Store:
 
         Raises:
             UserError: the write could not be saved (full disk, read-only folder); nothing of it was kept.
+            EditConflict: when a versioned record was saved by another computer first (nothing is overwritten).
         """
+        from facilitator.services.conflicts import stale_as_conflict
+
         try:
-            with self._sessions.begin() as session:
+            with stale_as_conflict(), self._sessions.begin() as session:
                 if self.actor is not None:
                     session.info[actors.ACTOR_KEY] = self.actor
                 session.info[actors.CLOCK_KEY] = self.clock
