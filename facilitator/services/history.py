@@ -153,7 +153,7 @@ def _rows(session: Session, ids: list[int], participant_id: int | None) -> tuple
     mine: dict[int, str] = {}
     if participant_id is not None:
         mine = dict(session.execute(select(Attendance.session_id, Attendance.status).where(
-            Attendance.session_id.in_(ids), Attendance.participant_id == participant_id)).tuples().all())
+            Attendance.session_id.in_(ids), Attendance.participant_id == participant_id)).all())
     rows = session.execute(
         select(GroupSession.id, GroupSession.scheduled_start, GroupSession.started_at, GroupSession.ended_at,
                GroupSession.group_id, Group.name, GroupSession.title, GroupSession.protocol_name,
@@ -184,6 +184,6 @@ class HistoryChoices:
 
 
 def history_choices(session: Session) -> HistoryChoices:
-    groups = session.execute(select(Group.id, Group.name).order_by(Group.name, Group.id)).tuples().all()
+    groups = session.execute(select(Group.id, Group.name).order_by(Group.name, Group.id)).all()
     protocols = session.scalars(select(GroupSession.protocol_name).distinct().order_by(GroupSession.protocol_name))
     return HistoryChoices(tuple(groups), tuple(protocols))

@@ -84,22 +84,22 @@ def participant_timeline(session: Session, participant_id: int) -> ParticipantTi
     for sid, medication, route, mg, at, booster in session.execute(
         select(Dose.session_id, Dose.medication, Dose.route, Dose.amount_mg, Dose.given_at, Dose.booster)
         .where(Dose.participant_id == participant_id).order_by(Dose.given_at)
-    ).tuples():
+    ):
         doses[sid].append(DoseSummary(medication, route, float(mg), at, booster))
     notes = {sid: (nid, signed is not None, body) for sid, nid, signed, body in session.execute(
         select(Note.session_id, Note.id, Note.signed_at, Note.body).where(Note.participant_id == participant_id)
-    ).tuples()}
+    )}
     observed = dict(session.execute(
         select(Observation.session_id, func.count()).where(Observation.participant_id == participant_id)
         .group_by(Observation.session_id)
-    ).tuples().all())
+    ).all())
     scores: dict[int, dict[str, int]] = defaultdict(dict)
     flagged: set[int] = set()
     for sid, instrument, total, items in session.execute(
         select(MeasureResponse.session_id, MeasureResponse.instrument, MeasureResponse.total, MeasureResponse.items)
         .where(MeasureResponse.participant_id == participant_id, MeasureResponse.session_id.is_not(None))
         .order_by(MeasureResponse.taken_on, MeasureResponse.id)
-    ).tuples():
+    ):
         scores[sid][instrument] = total
         if scales.safety_flag(instrument, items):
             flagged.add(sid)

@@ -120,7 +120,7 @@ def _measures(session: Session, participant_ids: list[int], group_id: int | None
     if group_id is not None:
         query = query.where(GroupSession.group_id == group_id)
     found: dict[int, dict[str, list[tuple[MeasureResponse, str | None]]]] = defaultdict(lambda: defaultdict(list))
-    for measure, kind in session.execute(query).tuples():
+    for measure, kind in session.execute(query):
         found[measure.participant_id][measure.instrument].append((measure, kind))
     return found
 
@@ -143,7 +143,7 @@ def participant_progress(session: Session, participant_id: int) -> ParticipantPr
             .join(Group, Group.id == GroupSession.group_id, isouter=True)
             .where(Attendance.participant_id == participant_id)
             .order_by(GroupSession.scheduled_start)
-        ).tuples()
+        )
     )
     actors.record(session, "view", entity_type="participant", entity_id=participant_id, detail="progress")
     return ParticipantProgress(participant_id, person.display_name, _series(scales.GAD7, found.get(scales.GAD7, [])),
@@ -164,7 +164,7 @@ def group_progress(session: Session, group_id: int) -> GroupProgress:
     for membership, person in session.execute(
         select(Membership, Participant).join(Participant, Participant.id == Membership.participant_id)
         .where(Membership.group_id == group_id).order_by(Membership.joined_on)
-    ).tuples():
+    ):
         first, _ = spans.get(person.id, (membership.joined_on, None))
         spans[person.id] = (min(first, membership.joined_on), membership.left_on)  # the latest stay's end
         names[person.id] = person.display_name
@@ -178,7 +178,7 @@ def group_progress(session: Session, group_id: int) -> GroupProgress:
         SessionMark(sid, start, kind, title, group.name, "")
         for sid, start, kind, title in session.execute(
             select(*_MARK_COLUMNS).where(GroupSession.group_id == group_id).order_by(GroupSession.scheduled_start)
-        ).tuples()
+        )
     )
     actors.record(session, "view", entity_type="therapy_group", entity_id=group_id, detail="progress")
     return GroupProgress(group_id, group.name, members, sessions)
