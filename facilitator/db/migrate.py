@@ -111,7 +111,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
     """Schema comparison skips the full-text index: migrations own it, the models do not describe it."""
-    return not (type_ in ("table", "index") and fts.is_search_object(name))
+    return not (type_ in ("table", "index", "column") and fts.is_search_object(name))
 
 
 def autogenerate_diff(engine: Engine) -> list[Any]:

@@ -72,17 +72,18 @@ def snippet(text: str, terms: SearchTerms, *, open_mark: str, close_mark: str, e
 
     Used where the engine makes no snippet itself (PostgreSQL); SQLite's FTS5 snippet() is equivalent.
     """
-    tokens = list(re.finditer(r"\S+", text))
+    tokens = [m.group() for m in re.finditer(r"\S+", text)]
     if not tokens:
         return ""
-    hits = [i for i, m in enumerate(tokens) if any(terms.matches(w) for w in _WORD.findall(m.group()))]
+
+    def marked(token: str) -> str:
+        return _WORD.sub(lambda m: f"{open_mark}{m.group()}{close_mark}" if terms.matches(m.group()) else m.group(),
+                         token)
+
+    hits = [i for i, token in enumerate(tokens) if any(terms.matches(w) for w in _WORD.findall(token))]
     first = hits[0] if hits else 0
     start = max(0, min(first - width // 4, len(tokens) - width))
-    window = tokens[start:start + width]
-    words = []
-    for index, token in enumerate(window, start=start):
-        word = token.group()
-        words.append(f"{open_mark}{word}{close_mark}" if index in hits else word)
+    words = [marked(token) for token in tokens[start:start + width]]
     lead = ellipsis if start > 0 else ""
     tail = ellipsis if start + width < len(tokens) else ""
     return lead + " ".join(words) + tail

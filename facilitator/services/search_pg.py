@@ -1,4 +1,4 @@
-"""Full-text search on PostgreSQL: each source table's GIN-indexed tsvector, ranked together.
+"""Full-text search on PostgreSQL: each source table's stored, GIN-indexed tsvector, ranked together.
 
 The rows returned carry the same keys as the SQLite query's, so one function turns either into hits.
 PostgreSQL has no FTS5 snippet(); snippets are cut here from the few texts returned.
@@ -16,13 +16,14 @@ from facilitator.db import fts
 from facilitator.db.base import UTCDateTime
 from facilitator.domain import markup, search_text
 
-# Per kind: the FROM clause (with alias d for the source row), its session and participant expressions.
+# Per kind: the FROM clause (with alias d for the source row), its session and participant expressions,
+# and which rows count (as on SQLite, where the triggers index a share only when it has a note).
 _SOURCES = {
-    "note": ("note AS d", "d.session_id", "d.participant_id"),
-    "addendum": ("addendum AS d JOIN note AS n ON n.id = d.note_id", "n.session_id", "n.participant_id"),
-    "intention": ("attendance AS d", "d.session_id", "d.participant_id"),
-    "quick_note": ("quick_note AS d", "d.session_id", "CAST(NULL AS INTEGER)"),
-    "share": ("share AS d", "d.session_id", "d.participant_id"),
+    "note": ("note AS d", "d.session_id", "d.participant_id", ""),
+    "addendum": ("addendum AS d JOIN note AS n ON n.id = d.note_id", "n.session_id", "n.participant_id", ""),
+    "intention": ("attendance AS d", "d.session_id", "d.participant_id", ""),
+    "quick_note": ("quick_note AS d", "d.session_id", "CAST(NULL AS INTEGER)", ""),
+    "share": ("share AS d", "d.session_id", "d.participant_id", " AND d.note_text <> ''"),
 }
 
 
@@ -31,12 +32,12 @@ def _union(kinds: tuple[str, ...]) -> str:
     for doc in fts.PG_DOCUMENTS:
         if kinds and doc.kind not in kinds:
             continue
-        source, sid, pid = _SOURCES[doc.kind]
-        vector = doc.vector("d")
+        source, sid, pid, only = _SOURCES[doc.kind]
+        vector = f"d.{fts.PG_COLUMN}"
         # Normalisation 1 divides by 1 + log(length), as bm25 weighs long texts down on SQLite.
         parts.append(f"SELECT '{doc.kind}' AS kind, d.id AS source_id, {sid} AS session_id, {pid} AS participant_id, "
                      f"ts_rank({vector}, q.query, 1) AS relevance FROM {source} CROSS JOIN q "
-                     f"WHERE {vector} @@ q.query")
+                     f"WHERE {vector} @@ q.query{only}")
     return "\nUNION ALL\n".join(parts)
 
 
@@ -51,7 +52,7 @@ def run(session: Session, terms: search_text.SearchTerms, limit: int, *, kinds: 
     statement = text(f"""
 WITH q AS (SELECT to_tsquery('{fts.PG_CONFIG}', :tsquery) AS query),
 hits AS ({_union(kinds)})
-SELECT h.kind, h.source_id, h.session_id, h.participant_id, -h.relevance AS score,
+SELECT h.kind, h.source_id, h.session_id, h.participant_id,
        gs.scheduled_start, gs.title, g.name AS group_name,
        p.preferred_name, p.legal_first_name, p.legal_last_name
 FROM hits AS h

@@ -149,8 +149,8 @@ def test_the_migration_strips_exactly_the_tags_the_sanitizer_writes() -> None:
     stripped = {t.strip("</>") for t in module.INLINE_TAGS + module.BLOCK_TAGS}
     assert stripped >= set(markup.ALLOWED_TAGS)
     assert module.ENTITIES == markup.ENTITIES
-    assert [(name, expr) for name, _, expr in module.PG_INDEXES] == [
-        (f"fts_{d.table}", d.vector()) for d in fts.PG_DOCUMENTS]
+    assert [(name, table, expr) for name, table, expr in module.PG_INDEXES] == [
+        (f"fts_{d.table}", d.table, d.expression()) for d in fts.PG_DOCUMENTS]
 
 
 def test_upgrading_an_existing_database_indexes_what_it_holds(tmp_path: Path) -> None:
@@ -177,3 +177,13 @@ def test_upgrading_an_existing_database_indexes_what_it_holds(tmp_path: Path) ->
     with engine.connect() as c:
         assert matches(c, "harbour") == [("note", 1)] and matches(c, "lighthouse") == [("addendum", 1)]
         assert index(c)[("addendum", 1)][:2] == (1, 1)
+
+
+def test_check_reports_a_missing_trigger(store) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.services.check import check_database
+
+    assert check_database(store.engine) == []
+    with store.engine.begin() as c:
+        c.execute(text("DROP TRIGGER fts_share_au"))
+    assert check_database(store.engine) == [
+        "The full-text index is no longer kept in step with the share table (trigger fts_share_au is missing)."]

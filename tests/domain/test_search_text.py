@@ -38,8 +38,10 @@ def test_many_words_are_capped_and_lose_the_prefix() -> None:
 
 def test_snippet_and_segments() -> None:
     terms = parse("grie")
-    cut = snippet("She spoke about Grief and grieving today.", terms, open_mark="[", close_mark="]")
-    assert cut == "She spoke about [Grief] and [grieving] today."
+    cut = snippet("She spoke about Grief and grieving, today.", terms, open_mark="[", close_mark="]")
+    assert cut == "She spoke about [Grief] and [grieving], today."
+    long = snippet(" ".join(["word"] * 40 + ["grief"] + ["word"] * 40), terms, open_mark="[", close_mark="]")
+    assert long.startswith("…word") and long.endswith("word…") and "[grief]" in long and len(long.split()) == 16
     assert segments("a \x02b\x03 c", "\x02", "\x03") == (("a ", False), ("b", True), (" c", False))
 
 

@@ -9,8 +9,9 @@ writer (the app, the demo generator, a restore, a hand edit) updates the index i
 transaction. Its rowid is ``source id * 8 + kind code``. Note bodies are stored markup; the triggers
 strip the fixed tag set the sanitiser writes, so the index and its snippets hold plain text.
 
-PostgreSQL: a GIN index over a ``to_tsvector('simple', ...)`` expression on each source table; the
-index is the database's own, so nothing else needs keeping in step.
+PostgreSQL: a generated, stored ``fts_vector`` column (``to_tsvector('simple', ...)`` of the texts) on
+each source table, with a GIN index; the database computes both, so nothing else needs keeping in
+step, and a scan reads the stored vectors instead of parsing every text again.
 
 This file is frozen: later changes to the index belong in a new revision.
 """
@@ -111,7 +112,7 @@ def _sqlite_downgrade() -> None:
     op.execute(f"DROP TABLE IF EXISTS {FTS}")
 
 
-# PostgreSQL: (index, table, indexed expression). facilitator.db.fts.PG_DOCUMENTS holds the same expressions.
+# PostgreSQL: (index, table, generated column expression). facilitator.db.fts.PG_DOCUMENTS says the same.
 PG_INDEXES = (
     ("fts_note", "note", "to_tsvector('simple'::regconfig, body || ' ' || themes)"),
     ("fts_addendum", "addendum", "to_tsvector('simple'::regconfig, body)"),
@@ -134,7 +135,8 @@ def upgrade() -> None:
         _sqlite_upgrade()
     elif dialect == "postgresql":
         for name, table, expression in PG_INDEXES:
-            op.execute(f"CREATE INDEX {name} ON {table} USING gin (({expression}))")
+            op.execute(f"ALTER TABLE {table} ADD COLUMN fts_vector tsvector GENERATED ALWAYS AS ({expression}) STORED")
+            op.execute(f"CREATE INDEX {name} ON {table} USING gin (fts_vector)")
 
 
 def downgrade() -> None:
@@ -142,8 +144,9 @@ def downgrade() -> None:
     if dialect == "sqlite":
         _sqlite_downgrade()
     elif dialect == "postgresql":
-        for name, _table, _expression in PG_INDEXES:
+        for name, table, _expression in PG_INDEXES:
             op.execute(f"DROP INDEX IF EXISTS {name}")
+            op.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS fts_vector")
     with op.batch_alter_table("note", schema=None) as batch_op:
         batch_op.drop_index("ix_note_themes")
         batch_op.drop_index("ix_note_group_once")
