@@ -95,7 +95,8 @@ def save_note(session: Session, note_id: int, body: str, *, expected_version: in
               themes: str | Sequence[str] | None = None) -> SavedNote:
     """Save an edit (the autosave): the body as safe markup and, if given, the theme tags.
 
-    Saving what is already stored writes nothing and keeps the version.
+    Saving what is already stored writes nothing and returns the stored version (whatever
+    ``expected_version`` was: both editors hold the same text).
 
     Args:
         body: the editor's HTML (sanitised here) or plain text.
@@ -111,9 +112,10 @@ def save_note(session: Session, note_id: int, body: str, *, expected_version: in
         raise UserError(f"A note holds at most {MAX_BODY_CHARS:,} characters; split it or add an addendum.")
     row = _editable(session, note_id)
     tags = row.themes if themes is None else _themes(themes)
-    if row.version != expected_version:
+    unchanged = clean == row.body and tags == row.themes
+    if row.version != expected_version and not unchanged:  # the same text saved twice is no conflict
         raise ConflictError(clean, get_note(session, note_id))
-    if clean != row.body or tags != row.themes:
+    if not unchanged:
         row.body, row.themes = clean, tags
         _flush_or_conflict(session, row, clean)
     return SavedNote(row.id, row.version, row.updated_at, row.body, parse_themes(row.themes))

@@ -103,6 +103,8 @@ def ranked_hits(session: Session, query: str, *, limit: int = 50, participant_id
     """
     if not 1 <= limit <= MAX_LIMIT:
         raise UserError(f"The number of search results must be between 1 and {MAX_LIMIT}.")
+    if isinstance(kinds, str):
+        kinds = (kinds,)
     unknown = set(kinds or ()) - set(fts.KIND_CODES)
     if unknown:
         raise UserError(f"There is no kind of text called {sorted(unknown)[0]!r} to search.")

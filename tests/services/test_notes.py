@@ -106,6 +106,8 @@ def test_a_stale_save_is_a_conflict_carrying_both_texts(shared: tuple[Store, Cli
         "<p>mine</p>", "<p>written on the other laptop</p>", 2)
     kept = store.run(save_note, note.id, "<p>mine</p>", expected_version=conflict.their_version)
     assert kept.version == 3 and store.run(get_note, note.id).body == "<p>mine</p>"
+    same = store.run(save_note, note.id, "<p>mine</p>", expected_version=1)  # both hold the same text
+    assert same.version == 3
 
 
 def test_a_write_between_the_check_and_the_save_is_a_conflict_too(shared: tuple[Store, Clinic], held: int) -> None:
