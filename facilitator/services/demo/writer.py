@@ -6,7 +6,7 @@ writing them in dependency order keeps foreign keys satisfied at each chunk.
 On SQLite a table with triggers (the full-text index's) is written through a temporary staging
 table and one ``INSERT ... SELECT``: SQLite wraps each statement that fires a trigger in a
 savepoint, at which FTS5 writes out its pending index, so row-by-row inserts would build the index
-one row at a time (about four times slower for a ten-year clinic).
+one row at a time (the ten-year demo clinic took twice as long to generate).
 """
 
 from __future__ import annotations
