@@ -90,6 +90,23 @@ def cmd_participants_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= 500:
+        raise UserError("--limit must be between 1 and 500.")
+    from facilitator.services.search import search
+
+    store = _open_store(args)
+    try:
+        result = store.run(search, args.words, limit=args.limit)
+    finally:
+        store.dispose()
+    for hit in result.hits:
+        where = " · ".join(part for part in (hit.group_name, hit.kind_label, hit.participant_name) if part)
+        day = hit.session_start.astimezone().strftime("%Y-%m-%d")
+        sys.stdout.write(f"{hit.session_id}\t{day}\t{where}\t{hit.marked('[', ']')}\n")
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     if args.years < 1 or args.years > 20:
         raise UserError("--years must be between 1 and 20.")
@@ -263,10 +280,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     r.set_defaults(handler=_not_yet("the progress report"))
 
-    p = sub.add_parser("search", help="full-text search over notes, intentions and quick notes")
-    p.add_argument("words")
-    p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(handler=_not_yet("full-text search"))
+    p = sub.add_parser("search", help="full-text search over notes, addenda, intentions, quick notes and shares; "
+                                      "one line a hit: session id, date, where, snippet with [matches]")
+    p.add_argument("words", help="the words to find (all of them; the last also as the start of a word)")
+    p.add_argument("--limit", type=int, default=20, help="at most this many hits, best first (default 20)")
+    p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("check", help="schema at head and integrity; prints problems, non-zero on any")
     p.set_defaults(handler=cmd_check)

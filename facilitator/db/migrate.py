@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
+from facilitator.db import fts
 from facilitator.errors import UserError
 
 if TYPE_CHECKING:
@@ -108,6 +109,11 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(_config(connection), revision)
 
 
+def include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
+    """Schema comparison skips the full-text index: migrations own it, the models do not describe it."""
+    return not (type_ in ("table", "index", "column") and fts.is_search_object(name))
+
+
 def autogenerate_diff(engine: Engine) -> list[Any]:
     """Differences between the models and the database (empty when the schema is at head)."""
     from alembic.autogenerate import compare_metadata
@@ -117,5 +123,7 @@ def autogenerate_diff(engine: Engine) -> list[Any]:
     from facilitator.db.base import Base
 
     with engine.connect() as connection:
-        ctx = MigrationContext.configure(connection, opts={"compare_type": True, "render_as_batch": True})
+        ctx = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True, "include_name": include_name}
+        )
         return list(compare_metadata(ctx, Base.metadata))

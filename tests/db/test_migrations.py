@@ -48,6 +48,7 @@ def test_an_upgrade_copies_the_file_aside_first(tmp_path: Path, monkeypatch: pyt
         con.execute(
             text("INSERT INTO clinic_setting (key, value, created_at) VALUES ('clinic_name', 'x', '2026-01-01')")
         )
+    current = migrate.head_revision()
     # Pretend this build ships a newer head than the database's, with a no-op upgrade step.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0999")
     import alembic.command
@@ -55,7 +56,7 @@ def test_an_upgrade_copies_the_file_aside_first(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: None)
     result = migrate.upgrade(engine, sqlite_path=target.sqlite_path, backup_dir=tmp_path / "backups")
     assert result.backup is not None and result.backup.exists()
-    assert result.backup.name.startswith("pre-upgrade-") and result.backup.name.endswith("-0001.db")
+    assert result.backup.name.startswith("pre-upgrade-") and result.backup.name.endswith(f"-{current}.db")
     copy = create_db_engine(resolve_target(None, result.backup))
     with copy.connect() as con:
         assert con.execute(text("SELECT value FROM clinic_setting")).scalar_one() == "x"

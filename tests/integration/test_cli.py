@@ -104,7 +104,6 @@ def test_records_need_a_signed_in_user(demo_dir: Path) -> None:
         (["report", "summary", "1", "-o", "x.pdf"], "the session summary PDF"),
         (["report", "handouts", "1", "-o", "out"], "participant handouts"),
         (["report", "progress", "1", "-o", "x.pdf"], "the progress report"),
-        (["search", "grief"], "full-text search"),
     ],
 )
 def test_later_capabilities_say_so(tmp_path: Path, args: list[str], what: str) -> None:
@@ -130,6 +129,27 @@ def test_backup_then_restore_from_the_command_line(demo_dir: Path, tmp_path: Pat
     postgres = run("--database-url", "postgresql://nobody@localhost/none", "backup", "-o", "x.db", env=DEMO)
     assert_one_sentence_error(postgres)
     assert "pg_dump" in postgres.stderr
+
+
+def test_search_prints_one_hit_a_line(demo_dir: Path) -> None:
+    result = run("search", "grief", "--limit", "3", data_dir=demo_dir, env=DEMO)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        session_id, day, where, snippet = line.split("\t")
+        assert session_id.isdigit() and len(day) == 10 and where and "[" in snippet and "]" in snippet
+        assert "grief" in snippet.casefold() and "\x02" not in snippet
+
+
+@pytest.mark.parametrize("words", ['NEAR("grief" OR', "'; DROP TABLE note; --", "*", "日本語"])
+def test_search_takes_any_text(demo_dir: Path, words: str) -> None:
+    result = run("search", words, data_dir=demo_dir, env=DEMO)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_search_limit_is_checked(demo_dir: Path) -> None:
+    assert_one_sentence_error(run("search", "grief", "--limit", "0", data_dir=demo_dir, env=DEMO))
 
 
 def test_garbage_database_file(tmp_path: Path) -> None:

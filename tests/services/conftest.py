@@ -25,6 +25,11 @@ class Clinic:
 
 @pytest.fixture()
 def clinic(store) -> Clinic:  # type: ignore[no-untyped-def]
+    return build_clinic(store)
+
+
+def build_clinic(store) -> Clinic:  # type: ignore[no-untyped-def]
+    """The fictional group, its members, a facilitator and a monitor, written into ``store``."""
     with store.session() as s:
         facilitator = Account(username="drivera", display_name="Dana Rivera", credentials="LCSW", role="clinician")
         monitor = Account(username="mokafor", display_name="Mei Okafor", credentials="RN", role="monitor")
@@ -52,3 +57,19 @@ def clinic(store) -> Clinic:  # type: ignore[no-untyped-def]
             dosing_protocol_id=keys["group-kap-sublingual"], circle_protocol_id=keys["integration-circle"],
             members={name: p.id for name, p in people.items()},
         )
+
+
+DEMO_NOW = datetime(2026, 3, 12, 17, 0, tzinfo=UTC)  # a Thursday afternoon, a session running
+
+
+@pytest.fixture(scope="session")
+def demo_clinic(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A year of the fictional demo clinic, shared read-mostly by the tests of the reading services."""
+    from facilitator.domain.clock import FakeClock
+    from facilitator.services.demo_clinic import create_demo_clinic
+    from tests.conftest import fast_kdf
+
+    store, _ = create_demo_clinic(data_dir=tmp_path_factory.mktemp("demo"), years=1, seed=7,
+                                  clock=FakeClock(DEMO_NOW), kdf=fast_kdf())
+    yield store
+    store.dispose()

@@ -4,6 +4,7 @@ from alembic import context
 
 import facilitator.db.models  # noqa: F401  (fills the metadata)
 from facilitator.db.base import Base
+from facilitator.db.migrate import include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -15,6 +16,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,  # the full-text index is the migrations' own, not the models'
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.db.base import AuthoredMixin, Base, IdMixin, UTCDateTime, VersionedMixin, enum_column
@@ -17,6 +17,11 @@ class Note(IdMixin, AuthoredMixin, VersionedMixin, Base):
     __table_args__ = (
         Index("ix_note_session_participant", "session_id", "participant_id", unique=True),
         Index("ix_note_unsigned", "signed_at", "created_at"),
+        # Theme suggestions count the distinct theme lists from this index alone, never reading the bodies.
+        Index("ix_note_themes", "themes"),
+        # NULLs never collide in a unique index, so the one group note per session needs its own.
+        Index("ix_note_group_once", "session_id", unique=True, sqlite_where=text("participant_id IS NULL"),
+              postgresql_where=text("participant_id IS NULL")),
     )
 
     session_id: Mapped[int] = mapped_column(ForeignKey("group_session.id", ondelete="RESTRICT"))

@@ -2,6 +2,11 @@
 
 Assigning ids up front lets a child row name its parent without a flush; buffering every table and
 writing them in dependency order keeps foreign keys satisfied at each chunk.
+
+On SQLite a table with triggers (the full-text index's) is written through a temporary staging
+table and one ``INSERT ... SELECT``: SQLite wraps each statement that fires a trigger in a
+savepoint, at which FTS5 writes out its pending index, so row-by-row inserts would build the index
+one row at a time (the ten-year demo clinic took twice as long to generate).
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Column, MetaData, Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from facilitator.db.base import Base
@@ -36,6 +41,7 @@ class BulkWriter:
         self._buffered = 0
         self._next_ids: dict[str, int] = {}
         self.counts: Counter[str] = Counter()
+        self._staged: dict[str, Table] | None = None  # table name -> its staging table, once known
 
     @staticmethod
     def table(model: type[Any] | Table) -> Table:
@@ -80,8 +86,35 @@ class BulkWriter:
             by_keys: dict[tuple[str, ...], list[Row]] = {}
             for row in rows:
                 by_keys.setdefault(tuple(row), []).append(row)
+            staging = self._staging().get(table.name)
             for batch in by_keys.values():
-                self._session.execute(insert(table), batch)
+                if staging is None:
+                    self._session.execute(insert(table), batch)
+                    continue
+                self._session.execute(insert(staging), batch)
+                columns = list(batch[0])
+                self._session.execute(
+                    insert(table).from_select(columns, select(*(staging.c[name] for name in columns)))
+                )
+                self._session.execute(delete(staging))
             self.counts[table.name] += len(rows)
             self._buffers[table.name] = []
         self._buffered = 0
+
+    def _staging(self) -> dict[str, Table]:
+        """Staging tables for the tables that have triggers (SQLite only), created on first use."""
+        if self._staged is None:
+            self._staged = {}
+            if self._session.get_bind().dialect.name == "sqlite":
+                names = self._session.execute(
+                    text("SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+                ).scalars()
+                for name in names:
+                    if name not in self._buffers:
+                        continue
+                    source = Base.metadata.tables[name]
+                    staging = Table(f"demo_stage_{name}", MetaData(),
+                                    *(Column(c.name, c.type) for c in source.c), prefixes=["TEMPORARY"])
+                    staging.create(self._session.connection(), checkfirst=True)
+                    self._staged[name] = staging
+        return self._staged
