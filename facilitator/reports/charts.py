@@ -36,7 +36,7 @@ def measure_chart(instrument: str, points: Sequence[MeasurePoint], width: float,
                   height: float = 150) -> Drawing:
     """One instrument's totals over time on its severity bands (0 to the scale's maximum)."""
     maximum, bands = SCALES[instrument]
-    drawing = Drawing(width, height)
+    drawing = fonts.drawing(width, height)
     x0, x1 = LEFT, width - RIGHT_LABELS
     y0, y1 = BOTTOM, height - TOP
 

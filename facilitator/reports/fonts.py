@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -38,3 +39,12 @@ def register() -> None:
         # <b> and <i> in paragraphs (of any face of the family) pick the matching face.
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
         _registered = True
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """A ReportLab graphics drawing whose opening state names the embedded font, not Helvetica."""
+    register()
+    canvas = Drawing(width, height)
+    canvas.initialFontName = REGULAR
+    canvas.initialFontSize = 8
+    return canvas

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 )
 
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import HandoutTemplate, heading
+from facilitator.reports.layout import HandoutTemplate, heading, styled_table
 from facilitator.reports.markup import text
 from facilitator.reports.texts import Texts, load
 from facilitator.services.documents import HandoutData
@@ -50,7 +50,7 @@ class FooterMarker(Flowable):  # type: ignore[misc]  # ReportLab ships no types
 
 
 def _box(content: list[Flowable], background: Any, bar: Any) -> Table:
-    box = Table([[content]], colWidths=[WIDTH], hAlign="LEFT")
+    box = styled_table([[content]], [WIDTH], header=None)
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
         ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),

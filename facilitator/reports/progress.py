@@ -10,11 +10,11 @@ import io
 from collections.abc import Sequence
 from datetime import tzinfo
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from facilitator.reports import fonts, style
 from facilitator.reports.charts import measure_chart
-from facilitator.reports.layout import RecordTemplate, Running, data_table, heading, section
+from facilitator.reports.layout import RecordTemplate, Running, data_table, heading, section, styled_table
 from facilitator.reports.markup import text
 from facilitator.reports.record_parts import empty, facts_grid, hexcode, note_block
 from facilitator.reports.when import When, humanize
@@ -78,7 +78,7 @@ def _safety(data: ProgressData, when: When, styles: style.Styles) -> Flowable:
         answer = ANSWERS[m.item9] if m.item9 is not None and 0 <= m.item9 < len(ANSWERS) else str(m.item9)
         lines.append(Paragraph(f"<b>{text(when.short_day(m.taken_on))}</b>: {m.item9} ({text(answer)}) · "
                                f"PHQ-9 total {m.total} ({text(m.severity)})", styles.body))
-    box = Table([[lines]], colWidths=[WIDTH], hAlign="LEFT")
+    box = styled_table([[lines]], [WIDTH], header=None)
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), style.ALERT_BG), ("BOX", (0, 0), (-1, -1), 1.2, style.ALERT_INK),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),

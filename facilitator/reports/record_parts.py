@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from facilitator.domain.vitals import Level
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import heading
+from facilitator.reports.layout import CellDefaults, fits, heading, line, runs_line, styled_table, wrapped
 from facilitator.reports.markup import note_flowables, text
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import NoteRecord
@@ -27,29 +27,47 @@ def hexcode(colour: colors.Color) -> str:
     return "#" + str(colour.hexval())[2:]
 
 
+class FactValue(CellDefaults):
+    leftPadding = 0
+    rightPadding = 8
+    topPadding = bottomPadding = 2.5
+
+
+class FactLabel(FactValue):
+    fontname = fonts.BOLD
+    fontsize = 8
+    leading = 9.6
+    color = style.MUTED
+
+
 def facts_grid(pairs: Sequence[tuple[str, str]], width: float, styles: style.Styles, *,
                wide: Sequence[tuple[str, str]] = (), label_width: float = 78.0) -> Table:
     """Label/value pairs two to a row, then full-width pairs (long values); values are plain text."""
     label_w = label_width
     value_w = (width - 2 * label_w) / 2
+
+    # Plain table strings where they fit (drawn literally: nothing to escape); wrapping paragraphs otherwise.
+    def label(value: str) -> str:
+        return value if fits(value, label_w, fonts.BOLD, 8, padding=8) else wrapped(value, label_w, fonts.BOLD, 8,
+                                                                                      padding=8)
+
+    def value(content: str, room: float) -> str:
+        content = content.strip() or "–"
+        return content if fits(content, room, padding=8) else wrapped(content, room, padding=8)
+
     rows: list[list[Flowable | str]] = []
     for i in range(0, len(pairs), 2):
         row: list[Flowable | str] = []
-        for label, value in pairs[i:i + 2]:
-            row += [Paragraph(text(label), styles.label), Paragraph(text(value) or "–", styles.cell)]
+        for name, content in pairs[i:i + 2]:
+            row += [label(name), value(content, value_w)]
         rows.append(row + [""] * (4 - len(row)))
     spans = []
-    for label, value in wide:
+    for name, content in wide:
         spans.append(len(rows))
-        rows.append([Paragraph(text(label), styles.label), Paragraph(text(value) or "–", styles.cell), "", ""])
-    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
+        rows.append([label(name), value(content, width - label_w), "", ""])
+    table = styled_table(rows, [label_w, value_w, label_w, value_w], header=None,
+                         columns=[FactLabel, FactValue, FactLabel, FactValue])
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LINEABOVE", (0, 0), (-1, 0), 0.8, style.ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.4, style.RULE),
     ]
@@ -58,20 +76,20 @@ def facts_grid(pairs: Sequence[tuple[str, str]], width: float, styles: style.Sty
     return table
 
 
-def signed_line(note: NoteRecord, when: When, styles: style.Styles, *, session_line: bool = True) -> Paragraph:
+def signed_line(note: NoteRecord, when: When, styles: style.Styles, *, session_line: bool = True) -> Flowable:
     """"DAP note · written by … · signed by … on …", or a clear "unsigned draft"."""
     parts = [f"{humanize(note.template).upper() if note.template == 'dap' else humanize(note.template)} note"]
     if session_line and note.session_start is not None:
         parts.append(f"session of {when.short_day(note.session_start)}")
     if note.author:
         parts.append(f"written by {note.author}")
-    line = text(" · ".join(parts))
+    runs = [(" · ".join(parts) + " · ", fonts.REGULAR, style.MUTED)]
     if note.signed_at is not None:
-        line += f" · <font color='{hexcode(style.OK_INK)}'>signed by {text(note.signature or 'unknown')} " \
-                f"on {text(when.stamp(note.signed_at))}</font>"
+        runs.append((f"signed by {note.signature or 'unknown'} on {when.stamp(note.signed_at)}", fonts.REGULAR,
+                     style.OK_INK))
     else:
-        line += f" · <font color='{hexcode(style.CAUTION_INK)}'><b>unsigned draft</b></font>"
-    return Paragraph(line, styles.muted)
+        runs.append(("unsigned draft", fonts.BOLD, style.CAUTION_INK))
+    return runs_line(runs, styles.muted)
 
 
 def note_block(note: NoteRecord, when: When, styles: style.Styles, *, outline_level: int = 1,
@@ -81,13 +99,17 @@ def note_block(note: NoteRecord, when: When, styles: style.Styles, *, outline_le
     out: list[Flowable] = [CondPageBreak(1.0 * inch), heading(text(name), styles.h3, name, outline_level),
                            signed_line(note, when, styles, session_line=session_line)]
     if note.themes:
-        out.append(Paragraph(f"<b>Themes:</b> {text(', '.join(note.themes))}", styles.muted))
+        out.append(runs_line([("Themes: ", fonts.BOLD, style.MUTED), (", ".join(note.themes), fonts.REGULAR,
+                                                                          style.MUTED)], styles.muted))
     out.append(Spacer(0, 3))
     out += note_flowables(note.body, styles.body, styles.bullet) or [Paragraph("<i>No text.</i>", styles.muted)]
     for addendum in note.addenda:
-        box = Table([[Paragraph(f"<b>Addendum</b> · {text(when.stamp(addendum.created_at))}"
-                                f"{' · ' + text(addendum.signature) if addendum.signature else ''}", styles.muted)],
-                     [Paragraph(text(addendum.body), styles.body)]], colWidths=["100%"], hAlign="LEFT")
+        heading_line = runs_line([("Addendum", fonts.BOLD, style.MUTED),
+                                  (f" · {when.stamp(addendum.created_at)}"
+                                   + (f" · {addendum.signature}" if addendum.signature else ""), fonts.REGULAR,
+                                   style.MUTED)], styles.muted)
+        box = styled_table([[heading_line], [Paragraph(text(addendum.body), styles.body)]],
+                           [style.PAGE[0] - 2 * style.MARGIN], header=None)
         box.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, -1), style.ACCENT_SOFT),
             ("LINEBEFORE", (0, 0), (0, -1), 2, style.ACCENT),
@@ -98,6 +120,6 @@ def note_block(note: NoteRecord, when: When, styles: style.Styles, *, outline_le
     return out
 
 
-def empty(message: str, styles: style.Styles) -> Paragraph:
+def empty(message: str, styles: style.Styles) -> Flowable:
     """A section with nothing recorded says so plainly."""
-    return Paragraph(f"<i>{text(message)}</i>", styles.muted)
+    return line(message, styles.muted, font=fonts.ITALIC)

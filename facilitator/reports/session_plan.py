@@ -9,15 +9,29 @@ import io
 from datetime import tzinfo
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from facilitator.reports import fonts, style
 from facilitator.reports.handout import LANGS, WIDTH
-from facilitator.reports.layout import HandoutTemplate, fits, heading
+from facilitator.reports.layout import CellDefaults, HandoutTemplate, fits, heading, styled_table
 from facilitator.reports.markup import text
 from facilitator.reports.texts import load
 from facilitator.reports.timeline import phase_colour, tint
 from facilitator.services.documents import SessionPlanData
+
+
+class PlanCell(CellDefaults):
+    fontsize = 15
+    leading = 18
+    valign = "MIDDLE"
+    leftPadding = rightPadding = 6
+
+
+class PlanHeader(PlanCell):
+    fontname = fonts.BOLD
+    fontsize = 11
+    leading = 13
+    color = style.ACCENT
 
 
 def render_session_plan(data: SessionPlanData, *, zone: tzinfo | None = None) -> bytes:
@@ -55,7 +69,7 @@ def render_session_plan(data: SessionPlanData, *, zone: tzinfo | None = None) ->
         colour = phase_colour(phase.colour)
         commands += [("BACKGROUND", (0, i), (0, i), colour),
                      ("BACKGROUND", (1, i), (-1, i), tint(colour, 0.88) if i % 2 else colors.white)]
-    table = Table(rows, colWidths=[7, 118, name_width, 80], repeatRows=1, hAlign="LEFT")
+    table = styled_table(rows, [7, 118, name_width, 80], cell=PlanCell, header=PlanHeader, repeatRows=1)
     table.setStyle(TableStyle(commands))
     story += [table, Spacer(0, 14)]
     if data.phases:

@@ -97,18 +97,13 @@ MARGIN = 0.75 * inch
 HANDOUT_MARGIN = 0.9 * inch
 
 
-def table_style(*, header: bool = True, zebra: bool = True, padding: float = 3.5) -> TableStyle:
-    """A quiet grid: tinted header row, hairline rules, optional zebra stripes."""
-    commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), padding + 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), padding + 1),
-        ("TOPPADDING", (0, 0), (-1, -1), padding),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-    ]
+def table_style(*, header: bool = True, zebra: bool = False) -> TableStyle:
+    """A quiet grid: tinted header row and hairline rules (zebra stripes on request).
+
+    Fonts, colours and paddings are no commands here: :func:`facilitator.reports.layout.styled_table`
+    gives each cell its defaults directly, as a command touches every cell of its range on every build.
+    """
+    commands: list[tuple[object, ...]] = [("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
     if zebra:

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from facilitator.reports import style
+from facilitator.reports import fonts, style
 from facilitator.reports.layout import RecordTemplate, Running, data_table, heading, section
 from facilitator.reports.markup import text
 from facilitator.reports.record_parts import empty, facts_grid, hexcode, note_block
@@ -98,15 +98,10 @@ def _timeline(data: SummaryData, when: When, styles: style.Styles) -> list[Flowa
         rows.append([str(number), p.name + (" (skipped)" if p.status == "skipped" else ""),
                      when.time(p.planned_start), plan, actual, actual_min, diff])
         extra.append(("BACKGROUND", (0, number), (0, number), phase_colour(p.colour)))
-        extra.append(("TEXTCOLOR", (0, number), (0, number), colors.white))
-    table = data_table(["#", "Phase", "Planned at", "Planned", "Actual", "Actual length", "vs plan"],
-                       [[_white(r[0], styles), *r[1:]] for r in rows],
+    extra += [("TEXTCOLOR", (0, 1), (0, -1), colors.white), ("FONT", (0, 1), (0, -1), fonts.BOLD, 8.5)]
+    table = data_table(["#", "Phase", "Planned at", "Planned", "Actual", "Actual length", "vs plan"], rows,
                        [20, 164, 60, 58, 70, 76, 56], styles, extra)
     return [*out, table]
-
-
-def _white(value: str, styles: style.Styles) -> Paragraph:
-    return Paragraph(f"<font color='white'><b>{text(value)}</b></font>", styles.cell)
 
 
 def _attendance(data: SummaryData, when: When, styles: style.Styles) -> list[Flowable]:

@@ -9,9 +9,18 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from facilitator.domain.vitals import Level
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import data_table, section
+from facilitator.reports.layout import (
+    CellDefaults,
+    data_table,
+    fits,
+    line,
+    runs_line,
+    section,
+    styled_table,
+    wrapped,
+)
 from facilitator.reports.markup import text
-from facilitator.reports.record_parts import LEVEL_COLOURS, empty, facts_grid, hexcode
+from facilitator.reports.record_parts import LEVEL_COLOURS, empty, facts_grid
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import DischargeRecord, ParticipantRecord, SummaryData
 
@@ -25,6 +34,35 @@ def participant_blocks(data: SummaryData, when: When, styles: style.Styles, widt
     return out
 
 
+class BandName(CellDefaults):
+    fontname = fonts.BOLD
+    fontsize = 11.0
+    leading = 13.2
+    valign = "MIDDLE"
+    leftPadding = rightPadding = 6
+    topPadding, bottomPadding = 5, 6
+
+
+class BandMeta(BandName):
+    fontname = fonts.REGULAR
+    fontsize = 8.5
+    leading = 10.2
+    color = style.MUTED
+    alignment = "RIGHT"
+
+
+class CheckCell(CellDefaults):
+    leftPadding = 0
+    rightPadding = 4
+    topPadding = bottomPadding = 1.5
+
+
+class CheckTitle(CheckCell):
+    fontname = fonts.BOLD
+    fontsize = 8
+    color = style.MUTED
+
+
 def _band(p: ParticipantRecord, styles: style.Styles, width: float) -> Table:
     """The participant's name on a tinted band (a bookmark), attendance and pronouns to the right."""
     meta = [humanize(p.attendance)]
@@ -32,30 +70,29 @@ def _band(p: ParticipantRecord, styles: style.Styles, width: float) -> Table:
         meta.append(f"legal name {p.legal_name}")
     if p.pronouns:
         meta.append(p.pronouns)
-    name_style = ParagraphStyle("Band", parent=styles.h3, spaceBefore=0, spaceAfter=0)
-    meta_style = ParagraphStyle("BandMeta", parent=styles.muted, alignment=TA_RIGHT)
-    band = Table([[Paragraph(text(p.name), name_style), Paragraph(text(" · ".join(meta)), meta_style)]],
-                 colWidths=[width * 0.5, width * 0.5], hAlign="LEFT")
-    band.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), style.ACCENT_SOFT),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, style.ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    half = width / 2
+    name: Flowable | str = p.name if fits(p.name, half, fonts.BOLD, 11, padding=12) else Paragraph(
+        text(p.name), ParagraphStyle("Band", parent=styles.h3, spaceBefore=0, spaceAfter=0))
+    line = " · ".join(meta)
+    about: Flowable | str = line if fits(line, half, padding=12) else Paragraph(
+        text(line), ParagraphStyle("BandMeta", parent=styles.muted, alignment=TA_RIGHT))
+    band = styled_table([[name, about]], [half, half], header=None, columns=[BandName, BandMeta])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), style.ACCENT_SOFT),
+                              ("LINEABOVE", (0, 0), (-1, 0), 1.2, style.ACCENT)]))
     band.outline = (p.name, 1)
     return band
 
 
 def _label(value: str, styles: style.Styles) -> list[Flowable]:
-    return [CondPageBreak(0.7 * inch), Spacer(0, 5), Paragraph(text(value.upper()), styles.label)]
+    return [CondPageBreak(0.7 * inch), Spacer(0, 5), line(value.upper(), styles.label)]
 
 
 def _person(p: ParticipantRecord, when: When, styles: style.Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = [
         CondPageBreak(1.6 * inch), Spacer(0, 8), _band(p, styles, width), Spacer(0, 5),
-        Paragraph("<b>Intention:</b> " + (text(p.intention) if p.intention.strip() else "<i>none recorded</i>"),
-                  styles.body),
+        runs_line([("Intention: ", fonts.BOLD, style.INK), (p.intention.strip(), fonts.REGULAR, style.INK)]
+                  if p.intention.strip() else [("Intention: ", fonts.BOLD, style.INK),
+                                               ("none recorded", fonts.ITALIC, style.MUTED)], styles.body),
     ]
     if not (p.doses or p.vitals or p.observations or p.discharge):
         return [*out, empty("No doses, vital signs, observations or discharge recorded.", styles)]
@@ -99,9 +136,8 @@ def _vitals(p: ParticipantRecord, when: When, styles: style.Styles) -> Flowable:
             extra.append(("TEXTCOLOR", (6, i), (6, i), style.OK_INK))
         else:
             background, ink = LEVEL_COLOURS[v.level]
-            extra.append(("BACKGROUND", (0, i), (-1, i), background))
-            flag = Paragraph(f"<font color='{hexcode(ink)}'><b>{v.level.label.upper()}</b> "
-                             f"{text('; '.join(v.flags))}</font>", styles.cell)
+            extra += [("BACKGROUND", (0, i), (-1, i), background), ("TEXTCOLOR", (6, i), (6, i), ink)]
+            flag = wrapped(f"{v.level.label.upper()}: " + "; ".join(v.flags), 202)
         rows.append([when.time(v.taken_at), after, humanize(v.context), bp,
                      "–" if v.heart_rate is None else str(v.heart_rate), "–" if v.spo2 is None else f"{v.spo2} %",
                      flag])
@@ -125,25 +161,32 @@ def _discharge(d: DischargeRecord, when: When, styles: style.Styles, width: floa
 
 
 def _checklist(d: DischargeRecord, when: When, styles: style.Styles, width: float) -> Flowable:
-    """The readiness checklist two items to a row; who ticked them once when it was one person."""
+    """The readiness checklist two items to a row; who ticked them said once when it was one person."""
     people = {item.by for item in d.checklist}
     one = len(people) == 1 and "" not in people
-    cells: list[Flowable | str] = []
-    for item in d.checklist:
-        mark = (f"<font color='{hexcode(style.OK_INK)}'>✓</font>" if item.ok
-                else f"<font color='{hexcode(style.ALERT_INK)}'><b>✗ not done:</b></font>")
-        by = "" if one or not item.by else f" · {text(item.by)}"
-        cells.append(Paragraph(f"{mark} {text(item.label)} <font color='{hexcode(style.MUTED)}'>"
-                               f"{text(when.time(item.at)) if item.at else ''}{by}</font>", styles.cell))
+    label_w = width / 2 - 14 - 36
+    cells: list[list[Flowable | str]] = []
+    marks: list[tuple[int, bool]] = []
+    for n, item in enumerate(d.checklist):
+        label = item.label + ("" if one or not item.by else f" · {item.by}")
+        marks.append((n, item.ok))
+        cells.append(["✓" if item.ok else "✗", wrapped(label, label_w, padding=4),
+                      when.time(item.at) if item.at else ""])
     if len(cells) % 2:
-        cells.append("")
-    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+        cells.append(["", "", ""])
+    rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
     title = "Readiness checklist" + (f", ticked by {next(iter(people))}" if one else "")
-    table = Table([[Paragraph(f"<b>{text(title)}</b>", styles.label), ""], *rows], colWidths=[width / 2] * 2,
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5), ("SPAN", (0, 0), (1, 0)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table = styled_table([[title, "", "", "", "", ""], *rows], [14, label_w, 36] * 2, cell=CheckCell,
+                         header=CheckTitle)
+    commands: list[tuple[object, ...]] = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("TEXTCOLOR", (2, 1), (2, -1), style.MUTED), ("TEXTCOLOR", (5, 1), (5, -1), style.MUTED),
+    ]
+    for n, ok in marks:
+        cell = (3 * (n % 2), 1 + n // 2)
+        commands += [("TEXTCOLOR", cell, cell, style.OK_INK if ok else style.ALERT_INK)]
+        if not ok:
+            commands += [("FONT", cell, cell, fonts.BOLD, 8.5), ("BACKGROUND", (cell[0], cell[1]),
+                                                                   (cell[0] + 2, cell[1]), style.ALERT_BG)]
+    table.setStyle(TableStyle(commands))
     return table

@@ -40,7 +40,7 @@ def _bounds(phases: Sequence[PhaseRow], now: datetime) -> tuple[datetime, dateti
 def timeline_drawing(phases: Sequence[PhaseRow], width: float, when: When, now: datetime) -> Drawing:
     """Planned and actual lanes on one clock axis; segments numbered like the phase table."""
     height = 2 * LANE + 34
-    drawing = Drawing(width, height)
+    drawing = fonts.drawing(width, height)
     if not phases:
         return drawing
     start, end = _bounds(phases, now)

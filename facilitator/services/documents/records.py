@@ -75,7 +75,7 @@ class NoteRecord:
 
 def load_clinic(session: Session) -> ClinicInfo:
     query = select(ClinicSetting.key, ClinicSetting.value).where(ClinicSetting.key.in_(_CLINIC_KEYS))
-    rows = {key: value for key, value in session.execute(query).tuples()}
+    rows = {key: value for key, value in session.execute(query)}
     return ClinicInfo(name=rows.get("clinic_name", ""), phone=rows.get("clinic_phone", ""),
                       address=rows.get("clinic_address", ""), email=rows.get("clinic_email", ""))
 
