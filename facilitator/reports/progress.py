@@ -10,7 +10,8 @@ import io
 from collections.abc import Sequence
 from datetime import tzinfo
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from facilitator.reports import fonts, style
 from facilitator.reports.charts import measure_chart
@@ -96,7 +97,8 @@ def _change(instrument: str, series: Sequence[MeasurePoint], when: When) -> str:
     delta = last.total - first.total
     meaningful = abs(delta) >= MEANINGFUL[instrument]
     direction = "lower" if delta < 0 else "higher"
-    verdict = ("no change" if delta == 0 else f"{abs(delta)} points {direction}"
+    points = f"{abs(delta)} point{'' if abs(delta) == 1 else 's'}"
+    verdict = ("no change" if delta == 0 else f"{points} {direction}"
                + (f", a clinically meaningful change (≥ {MEANINGFUL[instrument]})" if meaningful else ""))
     return f"{line}: {verdict}"
 
@@ -126,7 +128,8 @@ def _measures(data: ProgressData, when: When, styles: style.Styles) -> list[Flow
                       ("FONT", (4, i), (4, i), fonts.BOLD, 8.5)]
         rows.append([when.short_day(day), "–" if gad is None else str(gad.total), "–" if gad is None else gad.severity,
                      "–" if phq is None else str(phq.total), item9, "–" if phq is None else phq.severity])
-    out += [Spacer(0, 8), data_table(["Date", "GAD-7", "Severity", "PHQ-9", "Item 9", "Severity"], rows,
+    out += [Spacer(0, 8), CondPageBreak(1.4 * inch),
+            data_table(["Date", "GAD-7", "Severity", "PHQ-9", "Item 9", "Severity"], rows,
                                      [80, 50, 110, 50, 50, 164], styles, extra)]
     return out
 

@@ -93,7 +93,7 @@ def _timeline(data: SummaryData, when: When, styles: style.Styles) -> list[Flowa
             actual_min = minutes(p.active_minutes) + (f" (+{minutes(p.paused_minutes)} paused)"
                                                        if p.paused_minutes >= 1 else "")
             delta = round(p.active_minutes - planned)
-            diff = "on plan" if delta == 0 else f"{delta:+d} min"
+            diff = "on plan" if delta == 0 else ("+" if delta > 0 else "−") + minutes(abs(delta))
         plan = minutes(p.planned_minutes) + (f" +{p.extension_minutes}" if p.extension_minutes else "")
         rows.append([str(number), p.name + (" (skipped)" if p.status == "skipped" else ""),
                      when.time(p.planned_start), plan, actual, actual_min, diff])
@@ -157,7 +157,10 @@ def _notes(data: SummaryData, when: When, styles: style.Styles) -> list[Flowable
 
 
 def _signatures(data: SummaryData, when: When, styles: style.Styles) -> list[Flowable]:
-    out: list[Flowable] = section("Signatures", styles.h2, "Signatures", 0)
+    # Room for the whole table (up to half a page), so a short list of signatures is not split.
+    rows_expected = len(data.notes) + sum(len(n.addenda) for n in data.notes)
+    out: list[Flowable] = section("Signatures", styles.h2, "Signatures", 0,
+                                  room=min(60 + 16 * rows_expected, style.PAGE[1] / 2))
     if not data.notes:
         return [*out, empty("Nothing to sign yet: no notes written.", styles)]
     rows: list[list[Flowable | str]] = []

@@ -120,9 +120,10 @@ def _person(p: ParticipantRecord, when: When, styles: style.Styles, width: float
                               [40, 70, 56, 46, 150, 142], styles))
     else:
         out.append(empty("No side effects or observations recorded.", styles))
-    out += _label("Discharge", styles)
-    out += _discharge(p.discharge, when, styles, width) if p.discharge else [empty("No discharge recorded.", styles)]
-    return out
+    if p.discharge is None:
+        return [*out, *_label("Discharge", styles), empty("No discharge recorded.", styles)]
+    # The discharge facts and checklist move to the next page together with their label.
+    return [*out, KeepTogether([*_label("Discharge", styles)[1:], *_discharge(p.discharge, when, styles, width)])]
 
 
 def _vitals(p: ParticipantRecord, when: When, styles: style.Styles) -> Flowable:
@@ -149,15 +150,16 @@ def _discharge(d: DischargeRecord, when: When, styles: style.Styles, width: floa
     pairs = [
         ("Ready at", when.time(d.ready_at)),
         ("Would have been ready", when.time(d.would_have_been_ready_at)),
-        ("Discharged", when.time(d.discharged_at) + (f" by {d.discharged_by}" if d.discharged_by else "")),
+        ("Discharged at", when.time(d.discharged_at)),
+        ("Discharged by", d.discharged_by or "–"),
         ("Escort", d.escort_name or "none recorded"),
         ("Monitored", "–" if d.monitoring_minutes is None else f"{d.monitoring_minutes} min"),
-        ("Override", d.override_reason or "none"),
     ]
-    out: list[Flowable] = [facts_grid(pairs, width, styles, label_width=112)]
+    wide = [("Override", d.override_reason)] if d.override_reason else []
+    out: list[Flowable] = [facts_grid(pairs, width, styles, wide=wide, label_width=116)]
     if d.checklist:
         out += [Spacer(0, 4), _checklist(d, when, styles, width)]
-    return [KeepTogether(out)]
+    return out
 
 
 def _checklist(d: DischargeRecord, when: When, styles: style.Styles, width: float) -> Flowable:

@@ -14,7 +14,9 @@ from facilitator.services.documents import PhaseRow
 
 LABEL_WIDTH = 50.0
 LANE = 17.0
-_STEPS = (5, 10, 15, 30, 60, 120)
+_STEPS = (5, 10, 15, 30, 60, 120, 240, 480, 720, 1440)
+# A phase left open (a session never finished) is drawn up to this long, so the plan stays readable.
+OPEN_PHASE_LIMIT = timedelta(hours=12)
 
 
 def tint(colour: colors.Color, amount: float) -> colors.Color:
@@ -33,8 +35,13 @@ def _bounds(phases: Sequence[PhaseRow], now: datetime) -> tuple[datetime, dateti
     instants = [p.planned_start for p in phases]
     instants += [p.planned_start + timedelta(minutes=p.planned_minutes) for p in phases]
     instants += [t for p in phases for t in (p.started_at, p.ended_at) if t is not None]
-    instants += [now for p in phases if p.started_at is not None and p.ended_at is None]
+    instants += [_open_end(p, now) for p in phases if p.started_at is not None and p.ended_at is None]
     return min(instants), max(instants)
+
+
+def _open_end(phase: PhaseRow, now: datetime) -> datetime:
+    assert phase.started_at is not None
+    return min(max(now, phase.started_at), phase.started_at + OPEN_PHASE_LIMIT)
 
 
 def timeline_drawing(phases: Sequence[PhaseRow], width: float, when: When, now: datetime) -> Drawing:
@@ -60,7 +67,7 @@ def timeline_drawing(phases: Sequence[PhaseRow], width: float, when: When, now: 
         _segment(drawing, x(begin), x(begin + timedelta(minutes=phase.planned_minutes)), planned_y,
                  tint(colour, 0.55), style.INK, number)
         if phase.started_at is not None:
-            stop = phase.ended_at or now
+            stop = phase.ended_at or _open_end(phase, now)
             fill = tint(colour, 0.7) if phase.status == "skipped" else colour
             _segment(drawing, x(phase.started_at), x(stop), actual_y, fill, colors.white, number)
     if not any(p.started_at for p in phases):
@@ -81,7 +88,7 @@ def _segment(drawing: Drawing, x0: float, x1: float, y: float, fill: colors.Colo
 def _axis(drawing: Drawing, start: datetime, end: datetime, place: Callable[[datetime], float], when: When,
           y: float, left: float, right: float) -> None:
     minutes_total = (end - start).total_seconds() / 60
-    step = next((s for s in _STEPS if minutes_total / s <= 9), 240)
+    step = next((s for s in _STEPS if minutes_total / s <= 9), 1440 * (int(minutes_total // (1440 * 9)) + 1))
     drawing.add(Line(left, y, right, y, strokeColor=style.RULE, strokeWidth=0.6))
     local = when.local(start)
     first = local.replace(second=0, microsecond=0)

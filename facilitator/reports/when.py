@@ -49,8 +49,12 @@ class When:
 
 
 def minutes(value: float) -> str:
-    """Whole minutes: "17 min"."""
-    return f"{round(value)} min"
+    """Whole minutes: "17 min", or "2 h 5 min" from two hours on."""
+    whole = round(value)
+    if whole < 120:
+        return f"{whole} min"
+    hours, rest = divmod(whole, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def duration(seconds: float | None) -> str:

@@ -101,7 +101,7 @@ def test_the_room_plan_has_clock_times_and_no_names(full: tuple[Store, FullSessi
     store, built = full
     pdf = render_session_plan(store.run(get_session_plan_data, built.next_session_id), zone=UTC)
     text = all_text(pdf)
-    assert "Today's session" in text and "Thursday, March 12, 2026" in text
+    assert "Today’s session" in text and "Thursday, March 12, 2026" in text
     assert "4:00 p.m. Arrival & check-in 15 min" in text and "Planned finish: 7:20 p.m." in text
     assert "With Sam Ortiz, LCSW · Hana Kovačević, RN" in text or "With Hana Kovačević, RN · Sam Ortiz, LCSW" in text
     for index in range(len(PEOPLE)):
