@@ -26,8 +26,9 @@ from reportlab.platypus import (
 )
 
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import HandoutTemplate, heading, styled_table
+from facilitator.reports.layout import HandoutTemplate, heading
 from facilitator.reports.markup import text
+from facilitator.reports.tables import styled_table
 from facilitator.reports.texts import Texts, load
 from facilitator.services.documents import HandoutData
 

@@ -1,32 +1,28 @@
 """Page templates: the record's running header and "Page X of Y" footer, the handout's calm frame, bookmarks.
 
 "Page X of Y" needs the page count before the first page is finished. Rather than building the
-document twice, :class:`NumberedCanvas` keeps each finished page's state and stamps the numbers
-when the document is saved.
+document twice, each page places a form that :class:`TotalPagesCanvas` fills with the count when the
+document is saved; the running header and footer are one form too, drawn once and placed per page.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, Table
-from reportlab.platypus.flowables import KeepTogether
-from reportlab.platypus.tables import CellStyle
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph
 
 from facilitator import __version__
 from facilitator.reports import fonts, style
+from facilitator.reports.lines import line
 from facilitator.reports.markup import text
 
 _FOOTER_Y = style.MARGIN - 0.42 * inch
 _HEADER_GAP = 0.32 * inch
-_PAD = 3.5
 
 
 _TOTAL_FORM = "pageTotal"
@@ -56,66 +52,6 @@ class Running:
     header_left: str  # the clinic
     header_right: str  # the document's identity: kind, subject, date, id
     footer_left: str  # confidentiality and who printed it when
-
-
-class TextLine(Flowable):  # type: ignore[misc]  # ReportLab ships no types
-    """One line of plain text in a paragraph style's font, size, colour and spacing, drawn directly.
-
-    Headings, labels and one-line messages need no markup and no line breaking; drawing them as a
-    string skips the paragraph parser, which a record would otherwise run hundreds of times.
-    Text is drawn literally, so nothing needs escaping. Use :func:`line`, which falls back to a
-    paragraph when the text does not fit on one line.
-    """
-
-    def __init__(self, value: str, paragraph_style: Any, font: str | None = None,
-                 runs: Sequence[tuple[str, str, Any]] = ()) -> None:
-        super().__init__()
-        self.value = value
-        self.font = font or paragraph_style.fontName
-        self.runs = tuple(runs) or ((value, self.font, paragraph_style.textColor),)
-        self.size = paragraph_style.fontSize
-        self.leading = paragraph_style.leading
-        self.colour = paragraph_style.textColor
-        self.spaceBefore = paragraph_style.spaceBefore
-        self.spaceAfter = paragraph_style.spaceAfter
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.leading
-
-    def draw(self) -> None:
-        canv = self.canv
-        # Where a paragraph puts its first baseline: one font size below the top, minus the leading gap.
-        baseline, x = self.leading - self.size, 0.0
-        for value, font, colour in self.runs:
-            canv.setFont(font, self.size)
-            canv.setFillColor(colour)
-            canv.drawString(x, baseline, value)
-            x += stringWidth(value, font, self.size)
-
-
-def runs_line(runs: Sequence[tuple[str, str, Any]], paragraph_style: Any, *, width: float = 0) -> Flowable:
-    """Plain-text runs (text, font, colour) on one line, or the same as a wrapping paragraph when too long."""
-    room = width or (style.PAGE[0] - 2 * style.MARGIN)
-    total = sum(stringWidth(value, font, paragraph_style.fontSize) for value, font, _ in runs)
-    if total <= room - 2 and not any("\n" in value for value, _, _ in runs):
-        return TextLine("".join(value for value, _, _ in runs), paragraph_style, runs=runs)
-    markup = "".join(f"<font name='{font}' color='#{str(colour.hexval())[2:]}'>{text(value)}</font>"
-                     if value.strip() else text(value) for value, font, colour in runs)
-    return Paragraph(markup, paragraph_style)
-
-
-def line(value: str, paragraph_style: Any, *, width: float = 0, font: str | None = None) -> Flowable:
-    """``value`` (plain text) as a :class:`TextLine` when it fits ``width`` (default: the frame), else a paragraph."""
-    room = width or (style.PAGE[0] - 2 * style.MARGIN)
-    face = font or paragraph_style.fontName
-    value = value.strip()
-    if fits(value, room, face, paragraph_style.fontSize, padding=2):
-        return TextLine(value, paragraph_style, face)
-    markup = text(value)
-    if face != paragraph_style.fontName:
-        markup = f"<font name='{face}'>{markup}</font>"
-    return Paragraph(markup, paragraph_style)
 
 
 def heading(markup: str, paragraph_style: Any, outline: str, level: int = 0) -> Flowable:
@@ -235,87 +171,7 @@ class HandoutTemplate(_Bookmarking):
         return buffer.getvalue()
 
 
-def cell(value: str, paragraph_style: Any) -> Paragraph:
-    """A table cell of plain user text (escaped, wrapping)."""
-    return Paragraph(text(value), paragraph_style)
-
-
-def wrapped(value: str, width: float, font: str = fonts.REGULAR, size: float = 8.5,
-            padding: float = 2 * (_PAD + 1)) -> str:
-    """Plain text broken into lines that fit a column, as a multi-line table string.
-
-    Table strings are drawn literally (no markup, so nothing to escape) and cost a fraction of a
-    paragraph, which a table wraps again on every layout pass.
-    """
-    lines: list[str] = []
-    for raw in value.strip().splitlines() or [""]:
-        lines += simpleSplit(raw, font, size, width - padding) or [""]
-    return "\n".join(lines)
-
-
-def fits(value: str, width: float, font: str = fonts.REGULAR, size: float = 8.5, padding: float = 2 * (_PAD + 1)
-         ) -> bool:
-    """True when ``value`` fits on one line of a column ``width`` wide (``padding`` deducted)."""
-    return "\n" not in value and stringWidth(value, font, size) <= width - padding
-
-
-class CellDefaults(CellStyle):  # type: ignore[misc]  # ReportLab ships no types
-    """What every cell of a record table starts with: the body font, ink, top-aligned, even padding."""
-
-    fontname = fonts.REGULAR
-    fontsize = 8.5
-    leading = 10.2
-    color = style.INK
-    valign = "TOP"
-    leftPadding = rightPadding = _PAD + 1
-    topPadding = bottomPadding = _PAD
-
-
-class HeaderCellDefaults(CellDefaults):
-    fontname = fonts.BOLD
-    fontsize = 8
-    leading = 9.6
-    color = style.ACCENT
-
-
-def styled_table(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], *,
-                 cell: type[CellStyle] = CellDefaults, header: type[CellStyle] | None = HeaderCellDefaults,
-                 columns: Sequence[type[CellStyle]] | None = None, **table_args: Any) -> Table:
-    """A table whose cells start from ``cell`` (or ``columns[j]``; its first row from ``header``).
-
-    Defaults given to the cells directly cost nothing per build, where a style command would visit
-    every cell of its range each time the table is laid out.
-    """
-    kinds = list(columns) if columns is not None else [cell] * len(widths)
-    cells = [[(header if i == 0 and header is not None else kinds[j])(f"{i},{j}") for j in range(len(widths))]
-             for i in range(len(rows))]
-    return Table([list(r) for r in rows], colWidths=list(widths), cellStyles=cells, hAlign="LEFT", **table_args)
-
-
-def data_table(header: Sequence[str], rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float],
-               styles: style.Styles, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    """A table whose header row repeats on every page it spans.
-
-    Strings stay plain table strings (drawn literally, so nothing to escape), broken into lines where
-    they are wider than their column; a flowable cell (a paragraph with formatting) is kept as it is.
-    """
-    head: list[Flowable | str] = [h if fits(h, w, fonts.BOLD, 8) else wrapped(h, w, fonts.BOLD, 8)
-                                  for h, w in zip(header, widths, strict=True)]
-    body = [[c if not isinstance(c, str) or fits(c, w) else wrapped(c, w)
-             for c, w in zip(row, widths, strict=True)] for row in rows]
-    table = styled_table([head, *body], widths, repeatRows=1)
-    table_style = style.table_style()
-    for command in extra:
-        table_style.add(*command)
-    table.setStyle(table_style)
-    return table
-
-
 def section(markup: str, paragraph_style: Any, outline: str, level: int = 0, *, room: float = 1.1 * inch
             ) -> list[Flowable]:
     """A heading that starts a new page when less than ``room`` is left, so it never ends a page alone."""
     return [CondPageBreak(room), heading(markup, paragraph_style, outline, level)]
-
-
-def keep(*flowables: Flowable) -> KeepTogether:
-    return KeepTogether(list(flowables))

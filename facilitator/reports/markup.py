@@ -29,11 +29,6 @@ def text(value: str) -> str:
     return escape(value.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def para(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain user text."""
-    return Paragraph(text(value), style)
-
-
 # A tag (its name and whether it closes or is self-closing) or a comment; "<" before anything else is text.
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>", re.S)
 

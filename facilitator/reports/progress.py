@@ -15,9 +15,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from facilitator.reports import fonts, style
 from facilitator.reports.charts import measure_chart
-from facilitator.reports.layout import RecordTemplate, Running, data_table, heading, section, styled_table
+from facilitator.reports.layout import RecordTemplate, Running, heading, section
 from facilitator.reports.markup import text
 from facilitator.reports.record_parts import empty, facts_grid, hexcode, note_block
+from facilitator.reports.tables import data_table, styled_table
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import MeasurePoint, ProgressData
 

@@ -10,8 +10,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from facilitator.domain.vitals import Level
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import CellDefaults, fits, heading, line, runs_line, styled_table, wrapped
+from facilitator.reports.layout import heading
+from facilitator.reports.lines import line, runs_line
 from facilitator.reports.markup import note_flowables, text
+from facilitator.reports.tables import CellDefaults, fits, styled_table, wrapped
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import NoteRecord
 

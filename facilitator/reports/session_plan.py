@@ -13,8 +13,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from facilitator.reports import fonts, style
 from facilitator.reports.handout import LANGS, WIDTH
-from facilitator.reports.layout import CellDefaults, HandoutTemplate, fits, heading, styled_table
+from facilitator.reports.layout import HandoutTemplate, heading
 from facilitator.reports.markup import text
+from facilitator.reports.tables import CellDefaults, fits, styled_table
 from facilitator.reports.texts import load
 from facilitator.reports.timeline import phase_colour, tint
 from facilitator.services.documents import SessionPlanData

@@ -10,10 +10,11 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import RecordTemplate, Running, data_table, heading, section
+from facilitator.reports.layout import RecordTemplate, Running, heading, section
 from facilitator.reports.markup import text
 from facilitator.reports.record_parts import empty, facts_grid, hexcode, note_block
 from facilitator.reports.summary_people import participant_blocks
+from facilitator.reports.tables import data_table
 from facilitator.reports.timeline import phase_colour, timeline_drawing
 from facilitator.reports.when import When, duration, humanize, minutes
 from facilitator.services.documents import SummaryData

@@ -9,18 +9,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from facilitator.domain.vitals import Level
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import (
-    CellDefaults,
-    data_table,
-    fits,
-    line,
-    runs_line,
-    section,
-    styled_table,
-    wrapped,
-)
+from facilitator.reports.layout import section
+from facilitator.reports.lines import line, runs_line
 from facilitator.reports.markup import text
 from facilitator.reports.record_parts import LEVEL_COLOURS, empty, facts_grid
+from facilitator.reports.tables import CellDefaults, data_table, fits, styled_table, wrapped
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import DischargeRecord, ParticipantRecord, SummaryData
 

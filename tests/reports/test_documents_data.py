@@ -72,6 +72,24 @@ def test_handouts_carry_tags_never_the_group_notes_words(full: tuple[Store, Full
         assert not any("Смирнова" in value for value in (handout.intention, *handout.themes))
 
 
+def test_a_theme_tag_holding_a_name_never_reaches_a_handout(full: tuple[Store, FullSession]) -> None:
+    from facilitator.db.models import Note
+
+    store, built = full
+    with store.session() as s:
+        note = s.scalars(select(Note).where(Note.session_id == built.session_id,
+                                            Note.participant_id.is_(None))).one()
+        original = note.themes
+        note.themes = original + ",eleni-grief,Смирнова,rest,olga"  # "Olga" is nobody's name here
+    try:
+        handout = store.run(get_handout_data, built.session_id, built.participant_ids[0])
+        assert handout.themes == ("grief", "self-compassion", "connection", "rest", "olga")
+    finally:
+        with store.session() as s:
+            s.scalars(select(Note).where(Note.session_id == built.session_id,
+                                         Note.participant_id.is_(None))).one().themes = original
+
+
 def test_missing_records_are_one_sentence(full: tuple[Store, FullSession]) -> None:
     store, _ = full
     for call, args in ((get_summary_data, (99999,)), (get_session_handouts, (99999,)),

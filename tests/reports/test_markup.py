@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from facilitator.reports import fonts, style
-from facilitator.reports.layout import line, runs_line
+from facilitator.reports.lines import line, runs_line
 from facilitator.reports.markup import block, note_blocks, note_flowables, text
 from facilitator.reports.texts import inline, parse_practice
 from tests.reports.conftest import all_text

@@ -6,6 +6,7 @@ note's theme *tags*, never from its free text, which may speak of other people.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -94,10 +95,19 @@ def _next_session(session: Session, row: GroupSession) -> NextSession | None:
     return None if following is None else NextSession(following.scheduled_start, following.location, following.title)
 
 
-def _themes(session: Session, session_id: int) -> tuple[str, ...]:
-    tags = session.scalar(select(Note.themes).where(Note.session_id == session_id, Note.participant_id.is_(None),
+def _themes(session: Session, row: GroupSession) -> tuple[str, ...]:
+    """The group note's theme tags, less any tag that holds a name of someone on the session's list.
+
+    Tags are typed by clinicians; one that names a person (a slip, or a tag such as "ana-grief") must
+    not carry that name onto everyone's handout.
+    """
+    tags = session.scalar(select(Note.themes).where(Note.session_id == row.id, Note.participant_id.is_(None),
                                                     Note.kind == NoteKind.GROUP.value))
-    return split_tags(tags or "")
+    names = {part.casefold() for a in row.attendance
+             for value in (a.participant.legal_first_name, a.participant.legal_last_name, a.participant.preferred_name)
+             for part in re.split(r"[\W_]+", value) if len(part) > 1}
+    return tuple(tag for tag in split_tags(tags or "")
+                 if not names.intersection(part.casefold() for part in re.split(r"[\W_]+", tag)))
 
 
 def _handout(session: Session, row: GroupSession, attendance: Attendance, clinic: ClinicInfo,
@@ -125,7 +135,7 @@ def get_session_handouts(session: Session, session_id: int) -> list[HandoutData]
     row = load_group_session(session, session_id)
     present = sorted((a for a in row.attendance if a.status in IN_ROOM),
                      key=lambda a: (a.participant.display_name.casefold(), a.participant_id))
-    clinic, themes, following = load_clinic(session), _themes(session, session_id), _next_session(session, row)
+    clinic, themes, following = load_clinic(session), _themes(session, row), _next_session(session, row)
     dosed = _dosed(session, session_id)
     audit_report(session, "handouts", entity_type="group_session", entity_id=session_id)
     return [_handout(session, row, a, clinic, themes, following, dosed) for a in present]
@@ -144,7 +154,7 @@ def get_handout_data(session: Session, session_id: int, participant_id: int) -> 
                         "so there is no handout for them.")
     audit_report(session, f"handout participant {participant_id}", entity_type="group_session",
                  entity_id=session_id)
-    return _handout(session, row, attendance, load_clinic(session), _themes(session, session_id),
+    return _handout(session, row, attendance, load_clinic(session), _themes(session, row),
                     _next_session(session, row), _dosed(session, session_id))
 
 
