@@ -225,6 +225,77 @@ def cmd_migrate_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output_file(path: str) -> Path:
+    """Where a document goes; its folder is checked before any password is asked for."""
+    target = Path(path).expanduser().absolute()
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} does not exist; create it first or choose another.")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise UserError(f"The folder {target.parent} is not writable; choose another.")
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; give a file name such as {target / 'document.pdf'}.")
+    return target
+
+
+def cmd_report_summary(args: argparse.Namespace) -> int:
+    from facilitator.reports import render_summary, write_atomic
+    from facilitator.services.documents import get_summary_data
+
+    target = _check_output_file(args.output)
+    store = _open_store(args)
+    try:
+        data = store.run(get_summary_data, args.session_id)
+    finally:
+        store.dispose()
+    print(write_atomic(target, render_summary(data)))
+    return 0
+
+
+def cmd_report_plan(args: argparse.Namespace) -> int:
+    from facilitator.reports import render_session_plan, write_atomic
+    from facilitator.services.documents import get_session_plan_data
+
+    target = _check_output_file(args.output)
+    store = _open_store(args)
+    try:
+        data = store.run(get_session_plan_data, args.session_id)
+    finally:
+        store.dispose()
+    print(write_atomic(target, render_session_plan(data)))
+    return 0
+
+
+def cmd_report_handouts(args: argparse.Namespace) -> int:
+    from facilitator.reports import check_folder, write_handouts
+    from facilitator.services.documents import get_session_handouts
+
+    folder = check_folder(args.output)
+    store = _open_store(args)
+    try:
+        handouts = store.run(get_session_handouts, args.session_id)
+    finally:
+        store.dispose()
+    if not handouts:
+        raise UserError(f"No one was present at session {args.session_id}, so there are no handouts to print.")
+    for path in write_handouts(folder, handouts):
+        print(path)
+    return 0
+
+
+def cmd_report_progress(args: argparse.Namespace) -> int:
+    from facilitator.reports import render_progress, write_atomic
+    from facilitator.services.documents import get_progress_data
+
+    target = _check_output_file(args.output)
+    store = _open_store(args)
+    try:
+        data = store.run(get_progress_data, args.participant_id)
+    finally:
+        store.dispose()
+    print(write_atomic(target, render_progress(data)))
+    return 0
+
+
 def _not_yet(what: str) -> Handler:
     def handler(_args: argparse.Namespace) -> int:
         raise NotAvailableYet(what)
@@ -270,15 +341,19 @@ def build_parser() -> argparse.ArgumentParser:
     r = ss.add_parser("summary", help="the session summary (clinical record)")
     r.add_argument("session_id", type=int, metavar="SESSION_ID")
     r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    r.set_defaults(handler=_not_yet("the session summary PDF"))
-    r = ss.add_parser("handouts", help="one handout per present participant")
+    r.set_defaults(handler=cmd_report_summary)
+    r = ss.add_parser("handouts", help="one handout per present participant, and all-handouts.pdf to print them all")
     r.add_argument("session_id", type=int, metavar="SESSION_ID")
     r.add_argument("-o", "--output", required=True, metavar="DIR")
-    r.set_defaults(handler=_not_yet("participant handouts"))
+    r.set_defaults(handler=cmd_report_handouts)
     r = ss.add_parser("progress", help="a participant's progress report")
     r.add_argument("participant_id", type=int, metavar="PARTICIPANT_ID")
     r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    r.set_defaults(handler=_not_yet("the progress report"))
+    r.set_defaults(handler=cmd_report_progress)
+    r = ss.add_parser("plan", help="the session plan for the room: phases with clock times")
+    r.add_argument("session_id", type=int, metavar="SESSION_ID")
+    r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    r.set_defaults(handler=cmd_report_plan)
 
     p = sub.add_parser("search", help="full-text search over notes, addenda, intentions, quick notes and shares; "
                                       "one line a hit: session id, date, where, snippet with [matches]")

@@ -1,4 +1,5 @@
-"""A ten-year demo clinic for the benchmarks (about half a minute to build; only with --benchmark-only)."""
+"""Benchmark fixtures: a ten-year demo clinic (about half a minute to build) and the full session of the
+document tests; built only with --benchmark-only."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from facilitator.services.store import Store
+from tests.conftest import new_test_clinic
+from tests.reports.factory import FullSession, build_full_session
 
 NOW = datetime(2026, 3, 12, 17, 0, tzinfo=UTC)
 
@@ -39,3 +42,10 @@ def cpu_ms(fn: Callable[[], object], rounds: int = 30) -> tuple[float, float]:
         fn()
         spent.append(time.thread_time() - start)
     return statistics.median(spent) * 1000, min(spent) * 1000
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, FullSession]]:
+    store = new_test_clinic(tmp_path_factory.mktemp("bench"))
+    yield store, build_full_session(store)
+    store.dispose()

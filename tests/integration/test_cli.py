@@ -22,6 +22,7 @@ COMMANDS = [
     ["report", "summary"],
     ["report", "handouts"],
     ["report", "progress"],
+    ["report", "plan"],
     ["search"],
     ["check"],
     ["backup"],
@@ -98,20 +99,6 @@ def test_records_need_a_signed_in_user(demo_dir: Path) -> None:
     assert "not right" in result.stderr
 
 
-@pytest.mark.parametrize(
-    ("args", "what"),
-    [
-        (["report", "summary", "1", "-o", "x.pdf"], "the session summary PDF"),
-        (["report", "handouts", "1", "-o", "out"], "participant handouts"),
-        (["report", "progress", "1", "-o", "x.pdf"], "the progress report"),
-    ],
-)
-def test_later_capabilities_say_so(tmp_path: Path, args: list[str], what: str) -> None:
-    result = run(*args, data_dir=tmp_path, env=DEMO)
-    assert result.returncode == 2
-    assert result.stderr.strip() == f"facilitator: not available yet: {what}"
-
-
 def test_backup_then_restore_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
     import shutil
 
@@ -150,6 +137,38 @@ def test_search_takes_any_text(demo_dir: Path, words: str) -> None:
 
 def test_search_limit_is_checked(demo_dir: Path) -> None:
     assert_one_sentence_error(run("search", "grief", "--limit", "0", data_dir=demo_dir, env=DEMO))
+
+
+def test_reports_write_pdfs_and_refuse_unusable_places_in_one_sentence(demo_dir: Path, tmp_path: Path) -> None:
+    sessions = run("sessions", "list", data_dir=demo_dir, env=DEMO).stdout.splitlines()
+    finished = next(line.split("\t")[0] for line in reversed(sessions) if line.endswith("\tfinished"))
+    planned = next(line.split("\t")[0] for line in sessions if line.endswith("\tplanned"))
+    person = run("participants", "list", data_dir=demo_dir, env=DEMO).stdout.split("\t", 1)[0]
+    summary = tmp_path / "summary.pdf"
+    result = run("report", "summary", finished, "-o", str(summary), data_dir=demo_dir, env=DEMO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(summary) and summary.read_bytes().startswith(b"%PDF")
+    result = run("report", "handouts", finished, "-o", str(tmp_path / "handouts"), data_dir=demo_dir, env=DEMO)
+    assert result.returncode == 0, result.stderr
+    written = result.stdout.split()
+    assert written[-1].endswith("all-handouts.pdf") and len(written) >= 3
+    assert sorted(p.name for p in (tmp_path / "handouts").iterdir()) == sorted(Path(w).name for w in written)
+    for kind, target in (("progress", person), ("plan", planned)):
+        out = tmp_path / f"{kind}.pdf"
+        result = run("report", kind, target, "-o", str(out), data_dir=demo_dir, env=DEMO)
+        assert result.returncode == 0 and out.read_bytes().startswith(b"%PDF"), result.stderr
+    for args, words in (
+        (["report", "summary", finished, "-o", str(tmp_path / "missing" / "x.pdf")], "does not exist"),
+        (["report", "handouts", finished, "-o", str(tmp_path / "missing" / "deeper")], "does not exist"),
+        (["report", "summary", finished, "-o", str(tmp_path)], "is a folder"),
+        (["report", "summary", "999999", "-o", str(tmp_path / "x.pdf")], "no session with id 999999"),
+        (["report", "progress", "999999", "-o", str(tmp_path / "x.pdf")], "no participant with id 999999"),
+        (["report", "handouts", planned, "-o", str(tmp_path / "none")], "no handouts"),
+    ):
+        result = run(*args, data_dir=demo_dir, env=DEMO)
+        assert_one_sentence_error(result)
+        assert words in result.stderr
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "none").exists()
 
 
 def test_garbage_database_file(tmp_path: Path) -> None:
