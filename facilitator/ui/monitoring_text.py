@@ -1,4 +1,4 @@
-"""The words a monitoring card shows: dose, last vitals, next reading due, flags and discharge, from a card and a time."""
+"""The words a monitoring card shows: dose, last vitals, next reading due, flags and discharge."""
 
 from __future__ import annotations
 

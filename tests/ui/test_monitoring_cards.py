@@ -93,3 +93,76 @@ def test_a_card_turns_overdue_five_minutes_after_due_on_the_tick(make_window, qt
     screen.live.tick()  # a repaint only: no query
     assert ana.property("attention") == "overdue"
     assert ana.panel.due_label.text().startswith("Overdue 5 min")
+
+
+def test_a_dose_on_hold_shows_the_reasons_and_a_clinician_overrides_with_a_reason(make_window, qtbot, store, clinic,
+                                                                                 clock):
+    session_id = running_session(store, clinic, clock)
+    _, screen = open_runner(make_window, qtbot, session_id)
+    bea = card_of(screen, "Bea O.")
+    type_vitals(qtbot, bea, "168/102 80 98")
+    qtbot.mouseClick(bea.panel.dose_button, Qt.MouseButton.LeftButton)
+    dialog = screen.feed.dialog
+    assert dialog is not None and "Bea" not in dialog.windowTitle()
+    dialog.amount.setValue(200)
+    dialog.lot.setText("K-2291")
+    dialog.save_button.click()
+    assert dialog.isVisible() and not dialog.hold.isHidden()
+    assert "160/100 hold limit" in dialog.hold.text()
+    assert not dialog.override.isHidden() and dialog.monitor_note.isHidden()  # the admin may override
+    dialog.override.setPlainText("Baseline near 165/100; cleared by cardiology.")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    dose = bea.panel.card.doses[-1]
+    assert dose.amount_mg == 200 and dose.hold_override_reason.startswith("Baseline") and dose.lot_number == "K-2291"
+    assert bea.panel.dose_label.text().startswith("Dose ")
+
+
+def test_a_monitor_is_told_a_clinician_must_override(make_window, qtbot, store, clinic, clock):
+    from facilitator.services.actor import Actor
+
+    session_id = running_session(store, clinic, clock)
+    _, screen = open_runner(make_window, qtbot, session_id)
+    bea = card_of(screen, "Bea O.")
+    type_vitals(qtbot, bea, "168/102 80 98")
+    store.actor = Actor(store.actor.id, "monitor", "Mei Okafor", "RN", "monitor")
+    qtbot.mouseClick(bea.panel.dose_button, Qt.MouseButton.LeftButton)
+    dialog = screen.feed.dialog
+    dialog.amount.setValue(200)
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.override.isHidden() and not dialog.monitor_note.isHidden()
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_discharge_is_refused_with_its_reasons_then_allowed(make_window, qtbot, store, clinic, clock):
+    session_id = running_session(store, clinic, clock)
+    _, screen = open_runner(make_window, qtbot, session_id)
+    dev = card_of(screen, "Dev S.")
+    type_vitals(qtbot, dev, "126/80 70 98")
+    store.run(record_dose, session_id, dev.card.participant_id, clock, amount_mg=200)
+    clock.advance(minutes=60)
+    type_vitals(qtbot, dev, "128/82 72 98")
+    qtbot.mouseClick(dev.panel.discharge_button, Qt.MouseButton.LeftButton)
+    dialog = screen.feed.dialog
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.reasons.text().startswith("Not ready:")
+    assert "minimum observation" in dialog.reasons.text()
+    assert not dialog.override.isHidden()
+    dialog.reject()
+    clock.advance(minutes=62)
+    type_vitals(qtbot, dev, "124/80 70 98")
+    qtbot.mouseClick(dev.panel.discharge_button, Qt.MouseButton.LeftButton)
+    dialog = screen.feed.dialog
+    for key in ("alert_oriented", "no_active_nausea", "no_driving_acknowledged"):
+        dialog.boxes[key].click()
+    dialog.escort.setText("Sam Shah")
+    dialog.escort.editingFinished.emit()
+    dialog.boxes["escort_present"].click()
+    dialog.ready_button.click()
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert dialog.reasons.text() == "Ready for discharge.", dialog.reasons.text()
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert dev.panel.card.discharge.discharged and dev.panel.due_label.text().startswith("Discharged")
+    assert not dev.panel.entry.isEnabled()
