@@ -17,7 +17,6 @@ from facilitator.services.monitoring import (
     set_would_have_been_ready_at,
     tick_item,
 )
-from facilitator.ui import format as fmt
 from facilitator.ui.dialogs.monitoring_base import MonitoringDialog, moment, time_field
 from facilitator.ui.monitoring_feed import MonitoringFeed
 from facilitator.ui.widgets.page import label
@@ -37,7 +36,8 @@ class DischargeDialog(MonitoringDialog):
         for item in self.state.items:
             if item.ticked:
                 box = QCheckBox(item.label)
-                box.clicked.connect(lambda checked, key=item.key: self._change(tick_item, key, feed.ctx.clock, ok=checked))
+                box.clicked.connect(
+                    lambda checked, key=item.key: self._change(tick_item, key, feed.ctx.clock, ok=checked))
                 self.boxes[item.key] = box
                 self.items.addWidget(box)
             else:
