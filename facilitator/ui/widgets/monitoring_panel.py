@@ -42,12 +42,13 @@ class MonitoringPanel(QWidget):
     dischargeRequested = Signal(int)
     attentionChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, narrow: bool = False) -> None:
+        """``narrow``: a runner card (the quick buttons go on their own line under the vitals field)."""
         super().__init__(parent)
         self.card: MonitoringCard | None = None
         self.attention = ""
         self.level_tag = label("", "levelTag")
-        self.vitals_label = label("", "monitorValue")
+        self.vitals_label = label("", "monitorValue", wrap=True)
         self.dose_label = label("", "monitorValue")
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -67,11 +68,16 @@ class MonitoringPanel(QWidget):
         self.dose_button = self._button("Dose…", self.doseRequested)
         self.observation_button = self._button("Observation…", self.observationRequested)
         self.discharge_button = self._button("Discharge…", self.dischargeRequested)
-        buttons = QHBoxLayout()
+        self.entry.setMinimumWidth(160)
+        entry_row = QHBoxLayout()
+        entry_row.setSpacing(6)
+        entry_row.addWidget(self.entry, 1)
+        buttons = QHBoxLayout() if narrow else entry_row
         buttons.setSpacing(6)
-        buttons.addWidget(self.entry, 1)
         for button in (self.dose_button, self.observation_button, self.discharge_button):
             buttons.addWidget(button)
+        if narrow:
+            buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -82,8 +88,10 @@ class MonitoringPanel(QWidget):
         layout.addWidget(self.due_label)
         layout.addWidget(self.notes_label)
         layout.addSpacing(4)
-        layout.addLayout(buttons)
+        layout.addLayout(entry_row)
         layout.addWidget(self.error_label)
+        if narrow:
+            layout.addLayout(buttons)
 
     def _button(self, text: str, signal: Signal) -> QPushButton:
         button = QPushButton(text)

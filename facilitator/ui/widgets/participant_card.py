@@ -54,7 +54,7 @@ class ParticipantCardWidget(QWidget):
         monitoring.setSpacing(4)
         self.monitoring_placeholder = label("No dose or vitals recorded yet", "small")
         monitoring.addWidget(self.monitoring_placeholder)
-        self.panel = MonitoringPanel()
+        self.panel = MonitoringPanel(narrow=True)
         self.panel.hide()
         self.panel.attentionChanged.connect(lambda value: restyle(self, "attention", value))
         monitoring.addWidget(self.panel)
