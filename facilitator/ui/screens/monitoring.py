@@ -131,11 +131,12 @@ class MonitoringScreen(Page):
         for pid in [p for p in self.rows if p not in wanted]:
             self.rows.pop(pid).deleteLater()
         for index, card in enumerate(cards):
-            row = self.rows.get(card.participant_id)
-            if row is None:
+            known = self.rows.get(card.participant_id)
+            if known is None:
                 row = self.rows[card.participant_id] = BoardRow(card)
                 connect_panel(row.panel, self.feed, self)
             else:
+                row = known
                 row.panel.show_card(card)
             if self.list.indexOf(row) != index:
                 self.list.removeWidget(row)

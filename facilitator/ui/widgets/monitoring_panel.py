@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.vitals import VitalsLevel
@@ -93,12 +93,16 @@ class MonitoringPanel(QWidget):
         if narrow:
             layout.addLayout(buttons)
 
-    def _button(self, text: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setProperty("kind", "quiet")
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.clicked.connect(lambda: self.card is not None and signal.emit(self.card.participant_id))
+        button.clicked.connect(lambda: self._ask(signal))
         return button
+
+    def _ask(self, signal: SignalInstance) -> None:
+        if self.card is not None:
+            signal.emit(self.card.participant_id)
 
     def _entered(self) -> None:
         text = self.entry.text().strip()
