@@ -52,7 +52,7 @@ class MonitoringPanel(QWidget):
         self.dose_label = label("", "monitorValue")
         top = QHBoxLayout()
         top.setSpacing(10)
-        top.addWidget(self.level_tag, 0)
+        top.addWidget(self.level_tag, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.vitals_label, 1)
         self.reason_label = label("", "levelReason", wrap=True)
         self.due_label = label("", "dueLine", wrap=True)
