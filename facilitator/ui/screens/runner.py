@@ -19,6 +19,8 @@ from facilitator.services.runner_snapshot import RunnerSnapshot
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.live_session import LiveSession
+from facilitator.ui.monitoring_actions import connect_panel
+from facilitator.ui.monitoring_feed import MonitoringFeed
 from facilitator.ui.screens.room_display import RoomDisplay
 from facilitator.ui.widgets.empty_state import EmptyState
 from facilitator.ui.widgets.page import Page, label
@@ -41,6 +43,7 @@ class RunnerScreen(Page):
         super().__init__("Runner", parent=parent, max_width=1320)
         self.ctx = ctx
         self.live = LiveSession(ctx, self)
+        self.feed = MonitoringFeed(ctx, self)
         self.room: RoomDisplay | None = None
         self.cards: list[ParticipantCardWidget] = []
         self._requested: int | None = None
@@ -72,6 +75,7 @@ class RunnerScreen(Page):
         self.live.chimed.connect(self._chimed)
         self.live.problem.connect(self._problem)
         self.live.refused.connect(self._refused)
+        self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
         self.shortcuts = []
         for key, slot in SHORTCUTS:
@@ -240,6 +244,7 @@ class RunnerScreen(Page):
             self.finish_bar.hide()
             self.extend_bar.hide()
         self._show_cards(snapshot)
+        self._reload_board(snapshot.session_id)
         self.notes.show_notes(snapshot.notes)
         self.room_controls.show_message(snapshot.room_message)
         if self.room is not None:
@@ -258,7 +263,28 @@ class RunnerScreen(Page):
             old.deleteLater()
         self.cards = [ParticipantCardWidget(card) for card in people]
         for i, widget in enumerate(self.cards):
+            connect_panel(widget.panel, self.feed, self)
             self.card_grid.addWidget(widget, i // CARD_COLUMNS, i % CARD_COLUMNS)
+            widget.show_monitoring(self._monitoring_card(widget.card.participant_id))
+
+    # -- monitoring ------------------------------------------------------------------------------
+
+    def _reload_board(self, session_id: int) -> None:
+        """Follow the snapshot: a new session is read at once, the periodic reload off the UI thread."""
+        if session_id != self.feed.session_id or self.feed.board is None:
+            self.feed.follow(session_id)
+        else:
+            self.feed.reload_async()
+
+    def _monitoring_card(self, participant_id: int):  # type: ignore[no-untyped-def]
+        board = self.feed.board
+        if board is None or not board.dosing:
+            return None
+        return board.card(participant_id)
+
+    def _show_board(self, _board: object) -> None:
+        for widget in self.cards:
+            widget.show_monitoring(self._monitoring_card(widget.card.participant_id))
 
     def _ticked(self, view: TimerView) -> None:
         """Repaint from ``view``: only labels whose text changed, only bars that moved (≤ 2 ms)."""

@@ -1,9 +1,9 @@
 """A card per participant in the room: a kind short name, attendance, intention, and monitoring.
 
 The runner's screen may be glimpsed by others in the room, so the card shows the preferred first
-name and the last name's initial ("Bea O."). The monitoring area is where dose time, minutes since
-the dose and the vitals state go (the monitoring work fills it through :meth:`monitoring_area`
-and :meth:`tick`); until then it says nothing is recorded.
+name and the last name's initial ("Bea O."). In a dosing session the monitoring area holds a
+:class:`MonitoringPanel` (dose, vitals and its class, next reading due, the one-line vitals entry);
+an alert or an overdue reading gives the whole card a calm warm border.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from facilitator.services.monitoring import MonitoringCard
 from facilitator.services.runner_snapshot import ParticipantCard
+from facilitator.ui.widgets.monitoring_panel import MonitoringPanel, restyle
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 
@@ -52,6 +54,10 @@ class ParticipantCardWidget(QWidget):
         monitoring.setSpacing(4)
         self.monitoring_placeholder = label("No dose or vitals recorded yet", "small")
         monitoring.addWidget(self.monitoring_placeholder)
+        self.panel = MonitoringPanel(narrow=True)
+        self.panel.hide()
+        self.panel.attentionChanged.connect(lambda value: restyle(self, "attention", value))
+        monitoring.addWidget(self.panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 16)
         layout.setSpacing(6)
@@ -69,8 +75,16 @@ class ParticipantCardWidget(QWidget):
         set_text(self.intention_label, f"\u201c{intention}\u201d" if intention else "No intention noted yet")
         self.setAccessibleName(f"{card.short_name or card.name}, {self.attendance_label.text().lower()}")
 
-    def tick(self, now: datetime) -> None:
-        """Move time-dependent parts on (minutes since the dose, vitals due); called every runner tick.
+    def show_monitoring(self, card: MonitoringCard | None) -> None:
+        """Show the participant's monitoring state (None: not a dosing session, or not on the board)."""
+        self.monitoring_placeholder.setVisible(card is None)
+        self.panel.setVisible(card is not None)
+        if card is not None:
+            self.panel.show_card(card)
+        else:
+            restyle(self, "attention", "")
 
-        Nothing on the card depends on time yet; the monitoring work overrides or extends this.
-        """
+    def tick(self, now: datetime) -> None:
+        """Move the time-dependent parts on (minutes since the dose, the vitals countdown); no query."""
+        if not self.panel.isHidden():
+            self.panel.tick(now)

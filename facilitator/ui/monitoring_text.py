@@ -1,0 +1,90 @@
+"""The words a monitoring card shows: dose, last vitals, next reading due, flags and discharge."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facilitator.domain.vitals import VitalsLevel
+from facilitator.domain.vitals_schedule import ScheduleView
+from facilitator.services.monitoring import MonitoringCard
+from facilitator.ui import format as fmt
+
+LEVEL_WORDS = {VitalsLevel.NORMAL: "Normal", VitalsLevel.CAUTION: "Caution", VitalsLevel.HOLD: "Hold",
+               VitalsLevel.ALERT: "Alert"}
+# The QSS tone of each level: calm for normal, the theme's warning and danger colours otherwise.
+LEVEL_TONES = {VitalsLevel.NORMAL: "normal", VitalsLevel.CAUTION: "caution", VitalsLevel.HOLD: "alert",
+               VitalsLevel.ALERT: "alert"}
+
+
+def minutes_between(later: datetime, earlier: datetime) -> int:
+    return max(0, int((later - earlier).total_seconds() // 60))
+
+
+def dose_text(card: MonitoringCard, now: datetime) -> str:
+    """E.g. "Dose 10:05 · 37 min ago · booster 10:50"; "No dose yet" before one."""
+    if not card.doses:
+        return "No dose yet"
+    first = card.doses[0]
+    parts = [f"Dose {fmt.time_of_day(first.given_at)}", f"{first.amount_mg:g} mg"]
+    last = card.doses[-1]
+    if last.booster:
+        parts.append(f"booster {fmt.time_of_day(last.given_at)}")
+    if now >= last.given_at:
+        parts.append(f"{minutes_between(now, last.given_at)} min ago")
+    return "  ·  ".join(parts)
+
+
+def vitals_text(card: MonitoringCard) -> str:
+    """E.g. "142/88 76 98% at 10:42"; "No vitals yet"."""
+    last = card.last_vitals
+    if last is None:
+        return "No vitals yet"
+    return f"{last.reading.text} at {fmt.time_of_day(last.taken_at)}"
+
+
+def countdown_text(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def due_text(card: MonitoringCard, view: ScheduleView) -> str:
+    """The next reading: "Next vitals +40 min in 3:12", "Vitals +40 min due now", "Overdue 3 min", ""."""
+    if card.discharge.discharged:
+        return f"Discharged {fmt.time_of_day(card.discharge.discharged_at)}" if card.discharge.discharged_at else ""
+    item = view.next_item
+    if item is None:
+        return "No more vitals scheduled"
+    label = item.label
+    if item.due_at is None:
+        return f"{label} vitals due before the dose"
+    if view.overdue and item.overdue_at is not None:
+        late = minutes_between(view.now, item.due_at)
+        return f"Overdue {late} min  ·  {label} vitals were due {fmt.time_of_day(item.due_at)}"
+    seconds = view.countdown_seconds
+    if seconds is not None and seconds <= 0:
+        return f"{label} vitals due now"
+    return f"Next vitals {label} in {countdown_text(seconds or 0)}  ·  {fmt.time_of_day(item.due_at)}"
+
+
+def overdue_minutes(view: ScheduleView) -> int | None:
+    item = view.next_item
+    if not view.overdue or item is None or item.due_at is None:
+        return None
+    return minutes_between(view.now, item.due_at)
+
+
+def discharge_text(card: MonitoringCard) -> str:
+    state = card.discharge
+    if state.discharged or not card.doses:
+        return ""
+    if state.ready:
+        return "Ready for discharge"
+    if state.observation_ends_at is not None:
+        return f"Observation until {fmt.time_of_day(state.observation_ends_at)}"
+    return ""
+
+
+def flags_text(card: MonitoringCard) -> str:
+    return "  ·  ".join(card.flags)
