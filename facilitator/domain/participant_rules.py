@@ -211,5 +211,7 @@ def flag_labels(record: object) -> tuple[str, ...]:
 def search_key(*parts: str) -> str:
     """Text to match a typed search against: case and accents ignored ("Zoë" is found by "zoe")."""
     text = " ".join(p for p in parts if p)
+    if text.isascii():  # most names: nothing to strip, and a roster prepares thousands at once
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from facilitator.db.models import Attendance, GroupSession, Participant
 from facilitator.domain.clock import utc
 from facilitator.domain.enums import AttendanceStatus, GroupKind, ParticipantStatus, SessionStatus
-from facilitator.domain.participant_rules import flag_labels
+from facilitator.domain.participant_rules import flag_labels, search_key
 from facilitator.errors import ConflictError, UserError
 from facilitator.services.measures import SavedMeasure, session_measures
 from facilitator.services.runner_snapshot import AD_HOC_NAME
@@ -199,14 +199,15 @@ class Candidate:
 
 
 def drop_in_candidates(session: Session, session_id: int) -> list[Candidate]:
-    """Everyone who could be added to the session, by last name (the dialog filters as you type)."""
+    """Everyone who could be added to the session, by last name, accents ignored (the dialog filters as you type)."""
     listed = select(Attendance.participant_id).where(Attendance.session_id == session_id)
     query = (
         select(Participant).where(Participant.status != ParticipantStatus.ARCHIVED.value)
         .where(Participant.id.not_in(listed))
         .order_by(Participant.legal_last_name, Participant.legal_first_name, Participant.id)
     )
-    return [Candidate(p.id, p.display_name, p.full_name, p.status, flag_labels(p)) for p in session.scalars(query)]
+    people = sorted(session.scalars(query), key=lambda p: (search_key(p.legal_last_name), search_key(p.legal_first_name)))
+    return [Candidate(p.id, p.display_name, p.full_name, p.status, flag_labels(p)) for p in people]
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,15 @@ GLYPHS: dict[str, str] = {
     "info": "ph.info",
     "minus": "ph.minus",
     "plus": "ph.plus",
+    "check-in": "ph.check-square",
+    "search-field": "ph.magnifying-glass",
+    "import": "ph.upload-simple",
+    "export": "ph.download-simple",
+    "add-person": "ph.user-plus",
+    "back": "ph.arrow-left",
+    "warning": "ph.warning",
+    "flag": "ph.flag",
+    "measure": "ph.clipboard-text",
 }
 
 # Which theme colour an icon "role" uses.

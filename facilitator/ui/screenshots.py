@@ -77,7 +77,6 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from facilitator.app import _application
-    from facilitator.ui import navigation
     from facilitator.ui.theme import apply_theme
 
     if theme not in ("light", "dark"):
@@ -89,7 +88,6 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         raise UserError(f"The folder {out} cannot be created ({exc.strerror or exc}).") from None
     app = _application()
     apply_theme(app, theme, False)  # type: ignore[arg-type]
-    known = {s.id for s in navigation.SCREENS}
     written: list[Path] = []
     parent = Path(data_dir) if data_dir else None
     if parent is not None:
@@ -102,8 +100,10 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         try:
             written.append(_grab_gate(database_url, Path(tmp) / "demo", out / "login.png"))
             window = _window(store, theme, clock)
-            for screen_id in SCREENSHOT_IDS:
-                if screen_id in known:
+            for screen_id in planned_ids():
+                if screen_id in PROFILE_SHOTS:
+                    written.append(_grab_profile(window, store, clock, screen_id, out / f"{screen_id}.png"))
+                else:
                     window.show_screen(screen_id)
                     written.append(_grab(window, out / f"{screen_id}.png"))
             window.close()
@@ -112,6 +112,36 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         finally:
             store.dispose()
     return written
+
+
+# Pictures of one record rather than a whole screen: id -> the screen that opens it.
+PROFILE_SHOTS = {"participant": "participants"}
+
+
+def planned_ids() -> list[str]:
+    """The screenshots this build writes after welcome and login: built screens, and profiles of built screens."""
+    from facilitator.ui import navigation
+
+    known = set(navigation.screen_ids())
+    return [s for s in SCREENSHOT_IDS if s in known or PROFILE_SHOTS.get(s) in known]
+
+
+def _grab_profile(window, store, clock: FakeClock, shot: str, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A demo participant's profile: an active member with screening flags and a history."""
+    from facilitator.services.roster import roster_rows
+
+    rows = store.run(roster_rows, clock.now().astimezone().date())
+    chosen = next((r for r in rows if r.status == "active" and r.flags and r.groups and r.last_session),
+                  next((r for r in rows if r.last_session), rows[0] if rows else None))
+    screen = PROFILE_SHOTS[shot]
+    if chosen is None:
+        window.show_screen(screen)
+        return _grab(window, path)
+    window.ctx.open(screen, participant_id=chosen.id)
+    try:
+        return _grab(window, path)
+    finally:
+        window.page(screen).show_roster()
 
 
 def _demo_store(database_url: str | None, data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]

@@ -103,6 +103,7 @@ class TodayScreen(Page):
         for row in overview.running:
             card = RunningCard(row, now)
             card.openRunner.connect(lambda _sid: self.ctx.navigate("runner"))
+            card.checkIn.connect(lambda sid: self.ctx.open("check-in", session_id=sid))
             self.running_cards.append(card)
             self.sections.addWidget(card)
         self._section("Next two weeks", overview.upcoming, now, finished=False,
@@ -117,7 +118,9 @@ class TodayScreen(Page):
         layout.setSpacing(12)
         layout.addWidget(label(title, "section"))
         if rows:
-            layout.addWidget(SessionList(rows, now, finished=finished))
+            sessions = SessionList(rows, now, finished=finished)
+            sessions.checkIn.connect(lambda sid: self.ctx.open("check-in", session_id=sid))
+            layout.addWidget(sessions)
         else:
             line = QHBoxLayout()
             line.addWidget(label(empty, "muted"))
