@@ -204,9 +204,10 @@ def drop_in_candidates(session: Session, session_id: int) -> list[Candidate]:
     query = (
         select(Participant).where(Participant.status != ParticipantStatus.ARCHIVED.value)
         .where(Participant.id.not_in(listed))
-        .order_by(Participant.legal_last_name, Participant.legal_first_name, Participant.id)
+        .order_by(Participant.id)
     )
-    people = sorted(session.scalars(query), key=lambda p: (search_key(p.legal_last_name), search_key(p.legal_first_name)))
+    people = sorted(session.scalars(query),
+                    key=lambda p: (search_key(p.legal_last_name), search_key(p.legal_first_name), p.id))
     return [Candidate(p.id, p.display_name, p.full_name, p.status, flag_labels(p)) for p in people]
 
 

@@ -22,6 +22,7 @@ class DropInDialog(QDialog):
     def __init__(self, candidates: Sequence[Candidate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a drop-in")
+        self.setMinimumSize(480, 440)  # explicit, so the layout never pushes size limits to the window system
         self.resize(560, 620)
         self.candidates = list(candidates)
         self._keys = [search_key(c.full_name, c.display_name) for c in self.candidates]

@@ -23,6 +23,8 @@ class MeasureDialog(QDialog):
         super().__init__(parent)
         self.form = ScaleForm(instrument, answers, summary_inside=False)
         self.setWindowTitle(self.form.scale.instrument.value)
+        # An explicit minimum: the layout then never has to push size limits to the window system.
+        self.setMinimumSize(760, 560)
         self.resize(860, 820)
         heading = label(f"{self.form.scale.title}  \u00b7  {person}", "cardTitle", wrap=True)
         inner = QWidget()

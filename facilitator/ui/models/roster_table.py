@@ -64,17 +64,18 @@ def _fold(text: str) -> str:
     return search_key(text)
 
 
-def _sort_keys() -> dict[int, Callable[[RosterRow], Any]]:
+def _sort_keys() -> dict[int, Callable[[RosterRow], tuple[Any, ...]]]:
+    """Per column: a key whose first element says the value is missing (missing values sort last either way)."""
     return {
-        COL_NAME: lambda r: (_fold(r.last_name), _fold(r.first_name), r.id),
+        COL_NAME: lambda r: (False, _fold(r.last_name), _fold(r.first_name), r.id),
         COL_PREFERRED: lambda r: (not r.preferred_name, _fold(r.preferred_name), _fold(r.last_name)),
         COL_PRONOUNS: lambda r: (not r.pronouns, r.pronouns.casefold(), _fold(r.last_name)),
         COL_AGE: lambda r: (r.age is None, r.age or 0, _fold(r.last_name)),
         COL_GROUPS: lambda r: (not r.groups, _fold(", ".join(r.groups)), _fold(r.last_name)),
-        COL_STATUS: lambda r: (list(STATUS_LABELS).index(r.status) if r.status in STATUS_LABELS else 9,
+        COL_STATUS: lambda r: (False, list(STATUS_LABELS).index(r.status) if r.status in STATUS_LABELS else 9,
                                _fold(r.last_name)),
         COL_LAST: lambda r: (r.last_session is None, r.last_session.timestamp() if r.last_session else 0.0),
-        COL_FLAGS: lambda r: (-len(r.flags), ", ".join(r.flags), _fold(r.last_name)),
+        COL_FLAGS: lambda r: (not r.flags, -len(r.flags), ", ".join(r.flags), _fold(r.last_name)),
     }
 
 
@@ -109,11 +110,15 @@ class RosterTableModel(QAbstractTableModel):
         )
 
     def _order(self) -> list[int]:
-        """Row positions in the current sort order."""
+        """Row positions in the current sort order; rows missing the value come last in either direction."""
         key = _sort_keys()[self.sort_column]
-        rows = self.rows
-        return sorted(range(len(rows)), key=lambda i: key(rows[i]),
-                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        keys = [key(r) for r in self.rows]
+        present = [i for i, k in enumerate(keys) if not k[0]]
+        missing = [i for i, k in enumerate(keys) if k[0]]
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        present.sort(key=keys.__getitem__, reverse=descending)
+        missing.sort(key=keys.__getitem__)
+        return present + missing
 
     def _reorder(self, order: list[int]) -> None:
         self.rows = [self.rows[i] for i in order]
@@ -179,6 +184,8 @@ class RosterFilterProxyModel(QSortFilterProxyModel):
         self._statuses: frozenset[str] | None = STATUS_FILTERS[0][1]
         self._accepted: list[bool] = []
         self._source = RosterTableModel()
+        self._mask: list[bool] = []
+        self._mask_for: tuple[frozenset[str] | None] | None = None  # what the mask was made for
 
     def roster(self) -> RosterTableModel:
         model = self.sourceModel()
@@ -187,10 +194,10 @@ class RosterFilterProxyModel(QSortFilterProxyModel):
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 - Qt's name
         # Recompute before Qt asks about rows again: after a reset, and while a sort reorders the rows.
-        model.modelReset.connect(self._recompute)
-        model.layoutChanged.connect(self._recompute)
-        model.rowsInserted.connect(self._recompute)
-        model.rowsRemoved.connect(self._recompute)
+        model.modelReset.connect(self._source_changed)
+        model.layoutChanged.connect(self._source_changed)
+        model.rowsInserted.connect(self._source_changed)
+        model.rowsRemoved.connect(self._source_changed)
         self._source = model
         self._recompute()
         super().setSourceModel(model)
@@ -217,10 +224,18 @@ class RosterFilterProxyModel(QSortFilterProxyModel):
             self._recompute()
             self.invalidateRowsFilter()
 
-    def _recompute(self, *_args: object) -> None:
+    def _source_changed(self, *_args: object) -> None:
+        self._mask_for = None
+        self._recompute()
+
+    def _recompute(self) -> None:
         rows, keys = self._source.rows, self._source.keys
         statuses = self._statuses
-        accepted = [True] * len(rows) if statuses is None else [row.status in statuses for row in rows]
+        # The status mask only changes with the rows or the status filter; a keystroke reuses it.
+        if self._mask_for != (statuses,):
+            self._mask = [True] * len(rows) if statuses is None else [row.status in statuses for row in rows]
+            self._mask_for = (statuses,)
+        accepted = self._mask
         for word in self._words:  # each word narrows the rows still accepted; rejected rows cost nothing
             accepted = [ok and word in key for ok, key in zip(accepted, keys, strict=True)]
         self._accepted = accepted

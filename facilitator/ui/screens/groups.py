@@ -247,9 +247,9 @@ class GroupDetail(QWidget):
             self.members.show_problem(str(exc))
             return
         self._show(result.group)
+        self.saved.emit(result.group.id)  # the list reloads (and may show the group again): warn after that
         if result.warning:
             self.members.show_problem(result.warning, "fieldWarning")
-        self.saved.emit(result.group.id)
 
     def _leave(self, membership_id: int, left_on: date, reason: str) -> None:
         try:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.enums import ParticipantStatus
@@ -97,9 +97,13 @@ class ParticipantEditor(Page):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.back)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape goes back to the roster (fields ignore it, so it arrives here from whichever has the focus).
+        if event.key() == Qt.Key.Key_Escape:
+            self.back()
+            return
+        super().keyPressEvent(event)
 
     @property
     def today(self) -> date:
