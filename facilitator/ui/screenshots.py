@@ -131,8 +131,10 @@ def _grab_profile(window, store, clock: FakeClock, shot: str, path: Path) -> Pat
     from facilitator.services.roster import roster_rows
 
     rows = store.run(roster_rows, clock.now().astimezone().date())
-    chosen = next((r for r in rows if r.status == "active" and r.flags and r.groups and r.last_session),
-                  next((r for r in rows if r.last_session), rows[0] if rows else None))
+    current = [r for r in rows if r.status == "active" and r.groups and r.last_session]
+    # The fullest picture: the most screening flags, then a preferred name, then the earliest in the roster.
+    chosen = min(current, key=lambda r: (-len(r.flags), not r.preferred_name, r.sort_name)) if current else (
+        rows[0] if rows else None)
     screen = PROFILE_SHOTS[shot]
     if chosen is None:
         window.show_screen(screen)

@@ -97,3 +97,12 @@ def test_the_dialog_saves_only_when_every_item_is_answered(qtbot):
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         dialog.save_button.click()
     assert dialog.form.items() == [1, 1, 1, 1, 1, 1, 2]
+
+
+def test_the_dialog_takes_digits_from_its_first_open_item_on(qtbot):
+    dialog = MeasureDialog("PHQ-9", "Ana Ruiz", [1, None, None, None, None, None, None, None, None])
+    qtbot.addWidget(dialog)
+    assert dialog.form.answers()[0] == 1  # a correction opens with the answers given
+    for key in (Qt.Key.Key_0, Qt.Key.Key_2):
+        qtbot.keyClick(dialog.save_button, key)  # digits reach the form wherever the focus is
+    assert dialog.form.answers()[:3] == [1, 0, 2]

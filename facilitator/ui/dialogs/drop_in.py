@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget,
 from facilitator.domain.participant_rules import search_key
 from facilitator.services.check_in import Candidate
 from facilitator.ui.icons import icon
+from facilitator.ui.widgets.fields import plain_buttons
 from facilitator.ui.widgets.page import label
 
 SHOWN = 200  # the list stays quick with thousands on file; typing narrows it
@@ -44,6 +45,7 @@ class DropInDialog(QDialog):
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.add_button.setText("Add as drop-in")
         self.add_button.setProperty("kind", "primary")
+        plain_buttons(self.buttons)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.services.participant_import import ImportReport
 from facilitator.ui.models.import_report_table import COL_COLUMN, COL_PROBLEM, COL_ROW, ImportReportTableModel
+from facilitator.ui.widgets.fields import plain_buttons
 from facilitator.ui.widgets.page import label
 
 
@@ -46,6 +47,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.setEnabled(False)
+        plain_buttons(self.buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)

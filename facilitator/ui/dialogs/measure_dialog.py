@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.ui.widgets.fields import plain_buttons
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.scale_form import ScaleForm
 
@@ -24,8 +26,9 @@ class MeasureDialog(QDialog):
         self.form = ScaleForm(instrument, answers, summary_inside=False)
         self.setWindowTitle(self.form.scale.instrument.value)
         # An explicit minimum: the layout then never has to push size limits to the window system.
-        self.setMinimumSize(760, 560)
-        self.resize(860, 820)
+        self.setMinimumSize(760, 520)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(860, min(820, screen.height() - 40) if screen is not None else 820)
         heading = label(f"{self.form.scale.title}  \u00b7  {person}", "cardTitle", wrap=True)
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -37,9 +40,11 @@ class MeasureDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
+        self.form.itemFocused.connect(lambda row: scroll.ensureWidgetVisible(row, 0, 60))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setProperty("kind", "primary")
+        plain_buttons(self.buttons)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.form.changed.connect(self._update)
@@ -51,6 +56,15 @@ class MeasureDialog(QDialog):
         layout.addWidget(self.form.summary)
         layout.addWidget(self.buttons)
         self._update()
+        first = next((i for i, a in enumerate(self.form.answers()) if a is None), 0)
+        self.form.groups[first].button(0).setFocus()  # keys 0-3 answer from the first open item at once
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Digits typed while the focus is on Save or Cancel still answer the form.
+        if Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_3:
+            self.form.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
 
     def _update(self) -> None:
         self.save_button.setEnabled(self.form.complete)

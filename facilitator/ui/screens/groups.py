@@ -116,9 +116,10 @@ class GroupDetail(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.warning)
         layout.addWidget(self.problem)
-        layout.addWidget(details)
+        # Who is in it and when it meets next are looked at every week; the details change rarely.
         layout.addWidget(self.members_card)
         layout.addWidget(self.sessions_card)
+        layout.addWidget(details)
         layout.addStretch(1)
 
     @property
@@ -202,12 +203,10 @@ class GroupDetail(QWidget):
         when.setFixedWidth(150)
         line.addWidget(when)
         line.addWidget(label(row.protocol_name, wrap=True), 1)
-        if row.status == "finished":
-            people = f"{row.present} of {row.expected} attended"
-        else:
-            people = fmt.count(row.expected, "person", "people") + " expected"
-        line.addWidget(label(people, "muted"))
-        line.addWidget(label(SESSION_WORDS.get(row.status, row.status), "tag"))
+        people = {"finished": f"{row.present} of {row.expected} attended",
+                  "running": f"{row.present} of {row.expected} here"}.get(row.status, f"{row.expected} expected")
+        line.addWidget(label(people, "muted"), 0, Qt.AlignmentFlag.AlignVCenter)
+        line.addWidget(label(SESSION_WORDS.get(row.status, row.status), "tag"), 0, Qt.AlignmentFlag.AlignVCenter)
         if row.status in ("planned", "running"):
             check_in = QPushButton("Check in")
             check_in.setProperty("kind", "link")

@@ -11,13 +11,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -54,8 +53,11 @@ from facilitator.ui.widgets.page import label
 from facilitator.ui.workers import Task
 
 log = logging.getLogger(__name__)
-COLUMN_WIDTHS = {COL_NAME: 200, COL_PREFERRED: 150, COL_PRONOUNS: 120, COL_AGE: 60, COL_STATUS: 100,
-                 COL_LAST: 125, COL_FLAGS: 160}
+# Columns that must show their whole value get a fixed width; the rest share what is left by weight,
+# never below their minimum, so a 1024 px laptop and a wide monitor both read cleanly.
+FIXED_WIDTHS = {COL_AGE: 64, COL_STATUS: 116, COL_LAST: 126}
+FLEX_WEIGHTS = {COL_NAME: 2.0, COL_PREFERRED: 1.2, COL_PRONOUNS: 1.0, COL_GROUPS: 2.0, COL_FLAGS: 1.4}
+FLEX_MINIMUMS = {COL_NAME: 150, COL_PREFERRED: 120, COL_PRONOUNS: 90, COL_GROUPS: 130, COL_FLAGS: 100}
 
 
 def today_of(ctx: AppContext) -> date:
@@ -64,7 +66,19 @@ def today_of(ctx: AppContext) -> date:
 
 
 class RosterTable(QTableView):
-    """The table; Enter opens the current row as a double-click does."""
+    """The table; Enter opens the current row as a double-click does, and the columns share its width."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        available = self.viewport().width() - sum(FIXED_WIDTHS.values())
+        unit = max(0.0, available) / sum(FLEX_WEIGHTS.values())
+        for column, width in FIXED_WIDTHS.items():
+            self.setColumnWidth(column, width)
+        for column, weight in FLEX_WEIGHTS.items():
+            self.setColumnWidth(column, max(FLEX_MINIMUMS[column], int(unit * weight)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -173,9 +187,7 @@ class RosterView(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_GROUPS, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         table.activated.connect(self._open_index)
         return table
 
@@ -332,6 +344,8 @@ class ParticipantsScreen(QStackedWidget):
         if self.currentWidget() is self.roster or self._stale:
             self.roster.refresh()
             self._stale = False
+        if self.currentWidget() is self.roster:
+            self.roster.search.setFocus()  # keyboard first: start typing a name at once
 
     def open_target(self, participant_id: int | None = None, new: bool = False) -> None:
         """Open a profile (``participant_id``) or an empty form for a new participant (``new=True``)."""

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QIcon
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.ui.widgets.page import label
+
+
+def plain_buttons(box: QDialogButtonBox) -> None:
+    """Drop the platform's stock icons from a dialog's buttons (a tick on a filled button reads as noise)."""
+    for button in box.buttons():
+        button.setIcon(QIcon())
 
 
 def restyle(widget: QWidget) -> None:

@@ -84,7 +84,7 @@ class GroupForm(QWidget):
         self.location.textEdited.connect(self._edited)
         self.protocol = QComboBox()
         self.protocol.currentIndexChanged.connect(self._edited)
-        self.description = TextArea(2)
+        self.description = TextArea(3)
         self.description.textChanged.connect(self._edited)
         self.facilitator_box = QVBoxLayout()
         self.facilitator_box.setSpacing(8)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.scales import ANSWERS, SAFETY_ITEM
 from facilitator.services.participant_timeline import (
@@ -45,6 +45,7 @@ def _line(when: str, what: str, detail: str = "", tags: Sequence[tuple[str, str]
     words.addWidget(label(what, wrap=True))
     if detail:
         words.addWidget(label(detail, "small", wrap=True))
+    words.addStretch(1)  # keep the text on the date's line when a tag makes the row taller
     row.addLayout(words, 1)
     for text, role in tags:
         row.addWidget(label(text, role), 0, Qt.AlignmentFlag.AlignTop)
@@ -91,7 +92,8 @@ class ParticipantHistory(QWidget):
         self.buttons.setExclusive(True)
         segments = QHBoxLayout()
         segments.setSpacing(6)
-        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        self.current = 0
         self.lists: list[QVBoxLayout] = []
         for i, kind in enumerate(self.KINDS):
             button = QPushButton(kind)
@@ -105,19 +107,26 @@ class ParticipantHistory(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(0)
             self.lists.append(column)
-            self.stack.addWidget(page)
+            self.pages.append(page)
         segments.addStretch(1)
-        self.buttons.idClicked.connect(self.stack.setCurrentIndex)
+        self.buttons.idClicked.connect(self.show_list)
         frame = card()
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(28, 22, 28, 18)
         inner.setSpacing(12)
         inner.addWidget(label("History", "section"))
         inner.addLayout(segments)
-        inner.addWidget(self.stack)
+        for page in self.pages:
+            inner.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(frame)
+
+    def show_list(self, index: int) -> None:
+        """Show one list (hidden lists take no room, so a short list leaves no blank space)."""
+        self.current = index
+        for i, page in enumerate(self.pages):
+            page.setVisible(i == index)
 
     def set_timeline(self, timeline: ParticipantTimeline | None) -> None:
         """Show ``timeline`` (None: a new participant with no history yet)."""
@@ -131,11 +140,12 @@ class ParticipantHistory(QWidget):
             button = self.buttons.button(i)
             button.setText(f"{self.KINDS[i]}  {len(rows)}" if rows else self.KINDS[i])
             self._fill(self.lists[i], rows, build, empty)
+        self.show_list(self.current)
 
     @staticmethod
     def _fill(column: QVBoxLayout, rows: Sequence[Row], build: Callable[[Row], QWidget], empty: str) -> None:
         while column.count():
-            item = column.takeAt(0)
+            item = column.takeAt(0)  # rows and the closing stretch
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
@@ -149,3 +159,4 @@ class ParticipantHistory(QWidget):
             column.addWidget(build(row))
         if len(rows) > SHOWN:
             column.addWidget(label(f"The {SHOWN} most recent of {len(rows)} are shown.", "small"))
+        column.addStretch(1)

@@ -30,9 +30,11 @@ class ScaleForm(QWidget):
 
     Signals:
         changed(): an answer was chosen.
+        itemFocused(QWidget): the keyboard moved on to this item's row (a scroll area can follow it).
     """
 
     changed = Signal()
+    itemFocused = Signal(QWidget)
 
     def __init__(self, instrument: str, answers: Sequence[int | None] = (), *, summary_inside: bool = True,
                  parent: QWidget | None = None) -> None:
@@ -187,5 +189,6 @@ class ScaleForm(QWidget):
             following = min(row + 1, len(self.groups) - 1)
             self.groups[following].button(self.groups[following].checkedId()
                                           if self.groups[following].checkedId() >= 0 else 0).setFocus()
+            self.itemFocused.emit(self.rows[following])
             return
         super().keyPressEvent(event)
