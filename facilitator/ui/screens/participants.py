@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 # Columns that must show their whole value get a fixed width; the rest share what is left by weight,
 # never below their minimum, so a 1024 px laptop and a wide monitor both read cleanly.
 FIXED_WIDTHS = {COL_AGE: 64, COL_STATUS: 116, COL_LAST: 126}
-FLEX_WEIGHTS = {COL_NAME: 2.0, COL_PREFERRED: 1.2, COL_PRONOUNS: 1.0, COL_GROUPS: 2.0, COL_FLAGS: 1.4}
+FLEX_WEIGHTS = {COL_NAME: 1.65, COL_PREFERRED: 1.3, COL_PRONOUNS: 1.05, COL_GROUPS: 2.05, COL_FLAGS: 1.35}
 FLEX_MINIMUMS = {COL_NAME: 150, COL_PREFERRED: 120, COL_PRONOUNS: 90, COL_GROUPS: 130, COL_FLAGS: 100}
 
 
