@@ -16,3 +16,23 @@ class NotAvailableYet(UserError):
 
     def __init__(self, what: str) -> None:
         super().__init__(f"not available yet: {what}")
+
+
+class FieldError(UserError):
+    """A value the user typed that cannot be saved, with the field it belongs to.
+
+    Attributes:
+        field: the name of the field at fault (``"email"``, ``"date_of_birth"``), so a form can
+            show the sentence beside that field and move the focus there.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ConflictError(UserError):
+    """A save refused because someone else changed the record after it was opened.
+
+    The form keeps what the user typed; reloading shows the other change first.
+    """

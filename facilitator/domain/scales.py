@@ -1,106 +1,153 @@
-"""GAD-7 and PHQ-9: severity bands, the safety item, and which changes are clinically meaningful.
+"""GAD-7 and PHQ-9: the validated item wording, answers, totals, severity bands and the item-9 safety flag.
 
-Meaningful change is judged against a **baseline**, not between neighbouring scores. The 5-point
-(PHQ-9) and 4-point (GAD-7) thresholds were established as change from a pre-treatment score to a
-later one; applied week to week they would mark measurement noise, and they would miss a steady
-improvement of two or three points a week that is meaningful after a month. A baseline is the first
-score of a treatment episode: the participant's first score, a score taken at a preparation session
-(the start of a series), or the first score after a gap of more than ``EPISODE_GAP_DAYS``.
-
-One neighbour-to-neighbour change is still flagged: a *worsening* by at least the threshold between
-two consecutive scores (``sharp_worsening``), because a sudden relapse matters even when the score
-is still below its baseline.
+Both instruments are public domain; the wording below is the validated one and must never be
+paraphrased (see CLINICAL.md). PHQ-9 item 9 above 0 is a safety flag whatever the total: callers
+show it prominently and never fold it into a summary.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
-GAD7 = "GAD-7"
-PHQ9 = "PHQ-9"
-MEANINGFUL_CHANGE = {PHQ9: 5, GAD7: 4}
-MAX_TOTAL = {PHQ9: 27, GAD7: 21}
-EPISODE_GAP_DAYS = 90
-SAFETY_ITEM = 9  # PHQ-9 item 9, thoughts of being better off dead or of self-harm
+from facilitator.domain.enums import Instrument
+
+STEM = "Over the last 2 weeks, how often have you been bothered by the following problems?"
+ANSWERS: tuple[str, ...] = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+MAX_ANSWER = len(ANSWERS) - 1
+
+GAD7_ITEMS: tuple[str, ...] = (
+    "Feeling nervous, anxious, or on edge",
+    "Not being able to stop or control worrying",
+    "Worrying too much about different things",
+    "Trouble relaxing",
+    "Being so restless that it is hard to sit still",
+    "Becoming easily annoyed or irritable",
+    "Feeling afraid, as if something awful might happen",
+)
+
+PHQ9_ITEMS: tuple[str, ...] = (
+    "Little interest or pleasure in doing things",
+    "Feeling down, depressed, or hopeless",
+    "Trouble falling or staying asleep, or sleeping too much",
+    "Feeling tired or having little energy",
+    "Poor appetite or overeating",
+    "Feeling bad about yourself \u2014 or that you are a failure or have let yourself or your family down",
+    "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "Moving or speaking so slowly that other people could have noticed? Or the opposite \u2014 being so fidgety "
+    "or restless that you have been moving around a lot more than usual",
+    "Thoughts that you would be better off dead or of hurting yourself in some way",
+)
+
+# The PHQ-9 item (1-based, as printed) whose any positive answer is a safety flag.
+SAFETY_ITEM = 9
 
 
 @dataclass(frozen=True)
 class Band:
-    """A severity band, inclusive at both ends (for shading a chart)."""
+    """A severity band: totals from ``low`` to ``high`` inclusive."""
 
     low: int
     high: int
     name: str
 
 
-BANDS: dict[str, tuple[Band, ...]] = {
-    GAD7: (Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 21, "severe")),
-    PHQ9: (Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 19, "moderately severe"),
+@dataclass(frozen=True)
+class Scale:
+    """One instrument: its items in order, the shared stem and answers, and its severity bands."""
+
+    instrument: Instrument
+    title: str
+    items: tuple[str, ...]
+    bands: tuple[Band, ...]
+    stem: str = STEM
+    answers: tuple[str, ...] = ANSWERS
+
+    @property
+    def max_total(self) -> int:
+        return MAX_ANSWER * len(self.items)
+
+    def severity(self, total: int) -> str:
+        """The band name for ``total``.
+
+        Raises:
+            ValueError: for a total outside 0..max_total.
+        """
+        for band in self.bands:
+            if band.low <= total <= band.high:
+                return band.name
+        raise ValueError(f"{self.instrument} totals run from 0 to {self.max_total}, not {total}")
+
+
+GAD7 = Scale(
+    instrument=Instrument.GAD7, title="GAD-7 (anxiety)", items=GAD7_ITEMS,
+    bands=(Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 21, "severe")),
+)
+PHQ9 = Scale(
+    instrument=Instrument.PHQ9, title="PHQ-9 (depression)", items=PHQ9_ITEMS,
+    bands=(Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 19, "moderately severe"),
            Band(20, 27, "severe")),
-}
+)
+SCALES: dict[Instrument, Scale] = {GAD7.instrument: GAD7, PHQ9.instrument: PHQ9}
 
 
-def severity(instrument: str, total: int) -> str:
-    """The band a total falls in (CLINICAL.md); raises ValueError for an unknown instrument or total."""
-    for band in BANDS[instrument]:
-        if band.low <= total <= band.high:
-            return band.name
-    raise ValueError(f"{total} is outside the {instrument} range")
+def scale(instrument: str | Instrument) -> Scale:
+    """The scale for "GAD-7" or "PHQ-9".
 
-
-def safety_flag(instrument: str, items: Sequence[int] | None) -> bool:
-    """True when PHQ-9 item 9 is above 0: shown prominently whatever the total."""
-    return instrument == PHQ9 and items is not None and len(items) >= SAFETY_ITEM and int(items[SAFETY_ITEM - 1]) > 0
-
-
-@dataclass(frozen=True)
-class Score:
-    """One score in time order, and whether it opens a new episode regardless of the gap rule."""
-
-    taken_on: date
-    total: int
-    starts_episode: bool = False
+    Raises:
+        ValueError: for any other instrument name.
+    """
+    try:
+        return SCALES[Instrument(instrument)]
+    except ValueError:
+        raise ValueError(f"unknown instrument {instrument!r}; use GAD-7 or PHQ-9") from None
 
 
 @dataclass(frozen=True)
-class Change:
-    """How one score compares with its baseline and with the score before it.
+class ScaleResult:
+    """A complete set of answers, scored.
 
     Attributes:
-        baseline: the episode's first total (this score's own when it is the baseline).
-        is_baseline: this score opens an episode.
-        from_baseline: total minus baseline (negative is better).
-        from_previous: total minus the previous score's (None for the first score).
-        meaningful: "improved" or "worsened" once the change from baseline reaches the threshold, else None.
-        sharp_worsening: worse than the previous score by at least the threshold.
+        safety_flag: PHQ-9 item 9 above 0 (always False for the GAD-7).
     """
 
-    baseline: int
-    is_baseline: bool
-    from_baseline: int
-    from_previous: int | None
-    meaningful: str | None
-    sharp_worsening: bool
+    instrument: Instrument
+    items: tuple[int, ...]
+    total: int
+    severity: str
+    safety_flag: bool
+
+    @property
+    def safety_answer(self) -> str:
+        """The answer given to PHQ-9 item 9, in words ("" for the GAD-7)."""
+        if self.instrument is not Instrument.PHQ9:
+            return ""
+        return ANSWERS[self.items[SAFETY_ITEM - 1]]
 
 
-def mark_changes(instrument: str, scores: Sequence[Score]) -> tuple[Change, ...]:
-    """The change marks of a time-ordered series of one instrument's scores."""
-    threshold = MEANINGFUL_CHANGE[instrument]
-    marks: list[Change] = []
-    baseline = 0
-    previous: Score | None = None
-    for score in scores:
-        opens = (previous is None or score.starts_episode
-                 or (score.taken_on - previous.taken_on).days > EPISODE_GAP_DAYS)
-        if opens:
-            baseline = score.total
-        delta = score.total - baseline
-        step = None if previous is None else score.total - previous.total
-        meaningful = None
-        if not opens and abs(delta) >= threshold:
-            meaningful = "improved" if delta < 0 else "worsened"
-        marks.append(Change(baseline, opens, delta, step, meaningful, step is not None and step >= threshold))
-        previous = score
-    return tuple(marks)
+def safety_flag(instrument: str | Instrument, items: Sequence[int | None]) -> bool:
+    """True when PHQ-9 item 9 is answered above 0 (answers so far; unanswered items are None)."""
+    if Instrument(instrument) is not Instrument.PHQ9 or len(items) < SAFETY_ITEM:
+        return False
+    answer = items[SAFETY_ITEM - 1]
+    return answer is not None and answer > 0
+
+
+def score(instrument: str | Instrument, items: Sequence[int]) -> ScaleResult:
+    """Score a complete set of answers (each 0..3, one per item, in order).
+
+    Raises:
+        ValueError: for a wrong number of answers or an answer outside 0..3, in one sentence.
+    """
+    sc = scale(instrument)
+    answers = tuple(items)
+    if len(answers) != len(sc.items):
+        raise ValueError(f"The {sc.instrument} needs an answer to each of its {len(sc.items)} items; "
+                         f"{len(answers)} were given.")
+    for number, value in enumerate(answers, start=1):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ANSWER:
+            raise ValueError(f"Item {number} of the {sc.instrument} takes an answer from 0 to {MAX_ANSWER}, "
+                             f"not {value!r}.")
+    total = sum(answers)
+    return ScaleResult(instrument=sc.instrument, items=answers, total=total, severity=sc.severity(total),
+                       safety_flag=safety_flag(sc.instrument, answers))

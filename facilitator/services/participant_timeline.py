@@ -1,128 +1,133 @@
-"""A participant's sessions in one list: attendance, doses, the note and the scores of each.
+"""A participant's history, newest first: sessions, doses, notes and measures as read-only lists.
 
-Which thread: any; five indexed queries whatever the clinic's size (about 60 sessions take a few
-milliseconds). Each call is audited as a "view" of the participant.
+Each list is one query. Later features (notes, monitoring) can enrich these rows without the profile
+screen changing shape.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitator.db.models import Attendance, Dose, Group, GroupSession, MeasureResponse, Note, Observation, Participant
-from facilitator.domain import markup, scales
-from facilitator.errors import UserError
-from facilitator.services import actor as actors
+from facilitator.db.models import Attendance, Dose, Group, GroupSession, MeasureResponse, Note
+from facilitator.domain.scales import safety_flag
 from facilitator.services.runner_snapshot import AD_HOC_NAME
 
 
 @dataclass(frozen=True)
-class DoseSummary:
+class AttendedRow:
+    session_id: int
+    scheduled_start: datetime
+    group_name: str
+    protocol_name: str
+    session_status: str
+    attendance: str
+    drop_in: bool
+    intention: str
+
+
+@dataclass(frozen=True)
+class DoseRow:
+    session_id: int
+    given_at: datetime
     medication: str
     route: str
     amount_mg: float
-    given_at: datetime
     booster: bool
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """One session in a participant's history.
-
-    Attributes:
-        attendance: the participant's status at the session (present, absent, ...).
-        note_id: their note of the session, if one exists; ``note_signed``/``note_written`` describe it.
-        gad7, phq9: the totals taken at this session, if any.
-        safety_flag: a PHQ-9 taken at this session had item 9 above 0.
-        observations: how many side-effect observations were recorded for them.
-    """
-
+class NoteRow:
     session_id: int
     scheduled_start: datetime
     group_name: str
-    title: str
-    protocol_name: str
-    protocol_kind: str
-    session_status: str
-    attendance: str
-    intention: str
-    doses: tuple[DoseSummary, ...]
-    observations: int
-    note_id: int | None
-    note_signed: bool
-    note_written: bool
-    gad7: int | None
-    phq9: int | None
-    safety_flag: bool
+    signed: bool
+    excerpt: str  # the start of the note as plain text
 
-    @property
-    def total_mg(self) -> float:
-        return sum(d.amount_mg for d in self.doses)
+
+@dataclass(frozen=True)
+class MeasureRow:
+    id: int
+    session_id: int | None
+    instrument: str
+    taken_on: date
+    total: int
+    severity: str
+    items: tuple[int, ...]
+    safety_flag: bool  # PHQ-9 item 9 above 0
 
 
 @dataclass(frozen=True)
 class ParticipantTimeline:
-    participant_id: int
-    name: str
-    entries: tuple[TimelineEntry, ...]  # newest first
+    sessions: tuple[AttendedRow, ...]
+    doses: tuple[DoseRow, ...]
+    notes: tuple[NoteRow, ...]
+    measures: tuple[MeasureRow, ...]
+
+
+def _plain(body: str, limit: int = 140) -> str:
+    """The start of a note's safe markup as one line of plain text."""
+    text, inside = [], False
+    for ch in body:
+        if ch == "<":
+            inside = True
+        elif ch == ">":
+            inside = False
+            text.append(" ")
+        elif not inside:
+            text.append(ch)
+    line = " ".join("".join(text).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "\u2026"
+
+
+def measure_rows(session: Session, participant_id: int) -> tuple[MeasureRow, ...]:
+    """Every GAD-7 and PHQ-9 of the participant, newest first."""
+    query = (
+        select(MeasureResponse).where(MeasureResponse.participant_id == participant_id)
+        .order_by(MeasureResponse.taken_on.desc(), MeasureResponse.id.desc())
+    )
+    return tuple(
+        MeasureRow(id=m.id, session_id=m.session_id, instrument=m.instrument, taken_on=m.taken_on, total=m.total,
+                   severity=m.severity, items=tuple(m.items), safety_flag=safety_flag(m.instrument, m.items))
+        for m in session.scalars(query)
+    )
 
 
 def participant_timeline(session: Session, participant_id: int) -> ParticipantTimeline:
-    """Every session the participant was expected at, newest first, with what it recorded about them.
-
-    Raises:
-        UserError: if there is no such participant.
-    """
-    person = session.get(Participant, participant_id)
-    if person is None:
-        raise UserError(f"There is no participant with id {participant_id}.")
-    doses: dict[int, list[DoseSummary]] = defaultdict(list)
-    for sid, medication, route, mg, at, booster in session.execute(
-        select(Dose.session_id, Dose.medication, Dose.route, Dose.amount_mg, Dose.given_at, Dose.booster)
-        .where(Dose.participant_id == participant_id).order_by(Dose.given_at)
-    ):
-        doses[sid].append(DoseSummary(medication, route, float(mg), at, booster))
-    notes = {sid: (nid, signed is not None, body) for sid, nid, signed, body in session.execute(
-        select(Note.session_id, Note.id, Note.signed_at, Note.body).where(Note.participant_id == participant_id)
-    )}
-    observed = dict(session.execute(
-        select(Observation.session_id, func.count()).where(Observation.participant_id == participant_id)
-        .group_by(Observation.session_id)
-    ).all())
-    scores: dict[int, dict[str, int]] = defaultdict(dict)
-    flagged: set[int] = set()
-    for sid, instrument, total, items in session.execute(
-        select(MeasureResponse.session_id, MeasureResponse.instrument, MeasureResponse.total, MeasureResponse.items)
-        .where(MeasureResponse.participant_id == participant_id, MeasureResponse.session_id.is_not(None))
-        .order_by(MeasureResponse.taken_on, MeasureResponse.id)
-    ):
-        scores[sid][instrument] = total
-        if scales.safety_flag(instrument, items):
-            flagged.add(sid)
-    entries = []
-    for row in session.execute(
-        select(GroupSession.id, GroupSession.scheduled_start, Group.name, GroupSession.title,
-               GroupSession.protocol_name, GroupSession.protocol_kind, GroupSession.status,
-               Attendance.status.label("attendance"), Attendance.intention)
-        .join(Attendance, Attendance.session_id == GroupSession.id)
+    """The participant's sessions (every attendance record), doses, notes and measures, newest first."""
+    attended = session.execute(
+        select(Attendance, GroupSession, Group.name)
+        .join(GroupSession, GroupSession.id == Attendance.session_id)
         .join(Group, Group.id == GroupSession.group_id, isouter=True)
         .where(Attendance.participant_id == participant_id)
         .order_by(GroupSession.scheduled_start.desc(), GroupSession.id.desc())
-    ):
-        note = notes.get(row.id)
-        entries.append(TimelineEntry(
-            session_id=row.id, scheduled_start=row.scheduled_start, group_name=row.name or AD_HOC_NAME,
-            title=row.title, protocol_name=row.protocol_name, protocol_kind=row.protocol_kind,
-            session_status=row.status, attendance=row.attendance, intention=row.intention,
-            doses=tuple(doses.get(row.id, ())), observations=int(observed.get(row.id, 0)),
-            note_id=note[0] if note else None, note_signed=bool(note and note[1]),
-            note_written=bool(note and not markup.is_blank(note[2])),
-            gad7=scores.get(row.id, {}).get(scales.GAD7), phq9=scores.get(row.id, {}).get(scales.PHQ9),
-            safety_flag=row.id in flagged,
-        ))
-    actors.record(session, "view", entity_type="participant", entity_id=participant_id, detail="timeline")
-    return ParticipantTimeline(participant_id, person.display_name, tuple(entries))
+    )
+    sessions = tuple(
+        AttendedRow(session_id=s.id, scheduled_start=s.scheduled_start, group_name=name or s.title or AD_HOC_NAME,
+                    protocol_name=s.protocol_name, session_status=s.status, attendance=a.status, drop_in=a.drop_in,
+                    intention=a.intention)
+        for a, s, name in attended
+    )
+    doses = tuple(
+        DoseRow(session_id=d.session_id, given_at=d.given_at, medication=d.medication, route=d.route,
+                amount_mg=float(d.amount_mg), booster=d.booster)
+        for d in session.scalars(
+            select(Dose).where(Dose.participant_id == participant_id).order_by(Dose.given_at.desc(), Dose.id.desc())
+        )
+    )
+    notes = tuple(
+        NoteRow(session_id=s.id, scheduled_start=s.scheduled_start, group_name=name or s.title or AD_HOC_NAME,
+                signed=n.signed_at is not None, excerpt=_plain(n.body))
+        for n, s, name in session.execute(
+            select(Note, GroupSession, Group.name)
+            .join(GroupSession, GroupSession.id == Note.session_id)
+            .join(Group, Group.id == GroupSession.group_id, isouter=True)
+            .where(Note.participant_id == participant_id)
+            .order_by(GroupSession.scheduled_start.desc(), Note.id.desc())
+        )
+    )
+    measures = measure_rows(session, participant_id)
+    return ParticipantTimeline(sessions=sessions, doses=doses, notes=notes, measures=measures)

@@ -1,7 +1,7 @@
 """GAD-7 and PHQ-9 over time, for one participant's chart and for every member of a group.
 
 Each series carries its severity bands (for shading), the sessions (for marks on the time axis) and,
-per score, the change marks of :mod:`facilitator.domain.scales`: meaningful change against the
+per score, the change marks of :mod:`facilitator.domain.score_trends`: meaningful change against the
 episode's baseline, a sharp worsening against the previous score, and the PHQ-9 item 9 safety flag.
 Which thread: any; a participant's series is two small indexed queries.
 """
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.db.models import Attendance, Group, GroupSession, MeasureResponse, Membership, Participant
-from facilitator.domain import scales
+from facilitator.domain import score_trends as scales
 from facilitator.domain.enums import ProtocolKind
 from facilitator.errors import UserError
 from facilitator.services import actor as actors

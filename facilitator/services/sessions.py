@@ -79,6 +79,11 @@ def list_sessions(session: Session, *, limit: int | None = None) -> list[Session
     return _rows(session, ids)
 
 
+def group_sessions(session: Session, group_id: int) -> list[SessionRow]:
+    """Every session of one group, oldest first."""
+    return _rows(session, select(GroupSession.id).where(GroupSession.group_id == group_id))
+
+
 @dataclass(frozen=True)
 class TodayOverview:
     running: list[SessionRow]

@@ -53,10 +53,14 @@ class AppContext(QObject):
         self.instance_id = uuid.uuid4().hex
         self._navigate: Callable[[str], None] = lambda _screen_id: None
         self._apply: Callable[[Settings], None] = lambda _settings: None
+        self._open: Callable[[str, dict[str, Any]], None] = lambda screen_id, _target: self._navigate(screen_id)
 
-    def bind(self, navigate: Callable[[str], None], apply_settings: Callable[[Settings], None]) -> None:
+    def bind(self, navigate: Callable[[str], None], apply_settings: Callable[[Settings], None],
+             open_screen: Callable[[str, dict[str, Any]], None] | None = None) -> None:
         """Connect the context to its window (done once, by the main window)."""
         self._navigate, self._apply = navigate, apply_settings
+        if open_screen is not None:
+            self._open = open_screen
 
     def navigate(self, screen_id: str) -> None:
         """Bring ``screen_id`` to the front."""
@@ -67,6 +71,13 @@ class AppContext(QObject):
         self.session_id = session_id
         self.sessionFocused.emit(session_id, screen_id)
         self.navigate(screen_id)
+
+    def open(self, screen_id: str, **target: Any) -> None:
+        """Bring ``screen_id`` to the front showing one record, e.g. ``open("check-in", session_id=12)``.
+
+        The screen's ``open_target(**target)`` is called first (screens without one just come to the front).
+        """
+        self._open(screen_id, target)
 
     def update_settings(self, **changes: Any) -> str | None:
         """Apply and save a change to this laptop's settings.

@@ -67,6 +67,14 @@ GLYPHS: dict[str, str] = {
     "save": "ph.floppy-disk",
     "archive": "ph.archive",
     "edit": "ph.pencil-simple",
+    "check-in": "ph.check-square",
+    "search-field": "ph.magnifying-glass",
+    "import": "ph.upload-simple",
+    "export": "ph.download-simple",
+    "add-person": "ph.user-plus",
+    "warning": "ph.warning",
+    "flag": "ph.flag",
+    "measure": "ph.clipboard-text",
 }
 
 # Which theme colour an icon "role" uses.

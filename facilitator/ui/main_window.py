@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         icons.register()
         self.setWindowIcon(icons.icon("app", role="accent"))
         self.ctx = AppContext(store, settings, clock, self)
-        self.ctx.bind(self.show_screen, self._apply_settings)
+        self.ctx.bind(self.show_screen, self._apply_settings, self.open_screen)
         self.pages: dict[str, QWidget] = {}
         self.current_screen: str | None = None
 
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         """Bring a screen to the front."""
         widget = self.page(screen_id)
         self.stack.setCurrentWidget(widget)
-        self.sidebar.set_current(screen_id)
+        self.sidebar.set_current(navigation.NAV_PARENT.get(screen_id, screen_id))
         activated = getattr(widget, "activated", None)
         if callable(activated):
             activated()
@@ -142,6 +142,16 @@ class MainWindow(QMainWindow):
             return False
         self.ctx.open_session(session_id, "runner")
         return True
+
+    def open_screen(self, screen_id: str, target: dict[str, object]) -> None:
+        """Show ``screen_id`` with one record open (``AppContext.open``); nothing comes forward while locked."""
+        if self.locked:
+            return
+        widget = self.page(screen_id)
+        opener = getattr(widget, "open_target", None)
+        if callable(opener) and target:
+            opener(**target)
+        self.show_screen(screen_id)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

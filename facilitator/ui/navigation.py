@@ -77,9 +77,13 @@ EXTRA_SCREENS: tuple[ScreenEntry, ...] = (
                 "A calm second screen for the room: phase name, gentle progress and time left, no names."),
     ScreenEntry("session-detail", "Session record", "history", "session_detail", RECORDS,
                 "A past session's timings, planned against actual for each phase, and its quick notes."),
+    ScreenEntry("check-in", "Check-in", "check-in", "check_in", SESSION,
+                "Who is here, their intentions, drop-ins, and the GAD-7 and PHQ-9 before the session."),
 )
 
 DEFAULT_SCREEN = "today"
+# The sidebar entry lit while a screen without its own entry is shown.
+NAV_PARENT = {"check-in": "session-setup"}
 
 
 def entry(screen_id: str) -> ScreenEntry:

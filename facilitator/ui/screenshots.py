@@ -79,7 +79,6 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from facilitator.app import _application
-    from facilitator.ui import navigation
     from facilitator.ui.theme import apply_theme
 
     if theme not in ("light", "dark"):
@@ -91,7 +90,6 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         raise UserError(f"The folder {out} cannot be created ({exc.strerror or exc}).") from None
     app = _application()
     apply_theme(app, theme, False)  # type: ignore[arg-type]
-    known = {s.id for s in navigation.SCREENS}
     written: list[Path] = []
     parent = Path(data_dir) if data_dir else None
     if parent is not None:
@@ -105,10 +103,12 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
             written.append(_grab_gate(database_url, Path(tmp) / "demo", out / "login.png"))
             window = _window(store, theme, clock)
             window.open_running_session()  # the demo's session running now is the runner's
-            for screen_id in SCREENSHOT_IDS:
+            for screen_id in planned_ids():
                 if screen_id == "room-display":
                     written.append(_grab_room(window, out / f"{screen_id}.png"))
-                elif screen_id in known:
+                elif screen_id in PROFILE_SHOTS:
+                    written.append(_grab_profile(window, store, clock, screen_id, out / f"{screen_id}.png"))
+                else:
                     window.show_screen(screen_id)
                     written.append(_grab(window, out / f"{screen_id}.png"))
             window.close()
@@ -132,6 +132,38 @@ def _grab_room(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
         return _grab(room, path)
     finally:
         room.close()
+
+
+# Pictures of one record rather than a whole screen: id -> the screen that opens it.
+PROFILE_SHOTS = {"participant": "participants"}
+
+
+def planned_ids() -> list[str]:
+    """The screenshots this build writes after welcome and login: built screens, and profiles of built screens."""
+    from facilitator.ui import navigation
+
+    known = set(navigation.screen_ids())
+    return [s for s in SCREENSHOT_IDS if s in known or PROFILE_SHOTS.get(s) in known or s == "room-display"]
+
+
+def _grab_profile(window, store, clock: FakeClock, shot: str, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A demo participant's profile: an active member with screening flags and a history."""
+    from facilitator.services.roster import roster_rows
+
+    rows = store.run(roster_rows, clock.now().astimezone().date())
+    current = [r for r in rows if r.status == "active" and r.groups and r.last_session]
+    # The fullest picture: the most screening flags, then a preferred name, then the earliest in the roster.
+    chosen = min(current, key=lambda r: (-len(r.flags), not r.preferred_name, r.sort_name)) if current else (
+        rows[0] if rows else None)
+    screen = PROFILE_SHOTS[shot]
+    if chosen is None:
+        window.show_screen(screen)
+        return _grab(window, path)
+    window.ctx.open(screen, participant_id=chosen.id)
+    try:
+        return _grab(window, path)
+    finally:
+        window.page(screen).show_roster()
 
 
 def _demo_store(database_url: str | None, data_dir: Path, clock: FakeClock):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QDir, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -160,6 +160,8 @@ class ThemeController(QObject):
         font = QFont(app.font())
         font.setPixelSize(theme.font_px)
         app.setFont(font)
+        # Stylesheets name their images "styles:<file>" (the combo box arrow), found in a checkout or a bundle.
+        QDir.setSearchPaths("styles", [str(paths.resource("styles"))])
         app.setStyleSheet(render_stylesheet(theme))
         self.changed.emit(theme)
         return theme

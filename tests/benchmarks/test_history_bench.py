@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from facilitator.db.models import Attendance
 from facilitator.services.history import HistoryFilter, list_history
 from facilitator.services.notes import get_session_notes, save_note
-from facilitator.services.participant_timeline import participant_timeline
 from facilitator.services.progress import participant_progress
 from facilitator.services.store import Store
+from facilitator.services.timeline_entries import participant_timeline
 from tests.benchmarks.conftest import NOW, cpu_ms
 
 

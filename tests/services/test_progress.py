@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.db.models import Attendance, Dose, Group, MeasureResponse, Membership
-from facilitator.domain import scales
+from facilitator.domain import score_trends as scales
 from facilitator.errors import UserError
-from facilitator.services.participant_timeline import participant_timeline
 from facilitator.services.progress import group_progress, participant_progress
+from facilitator.services.timeline_entries import participant_timeline
 
 
 def _most_measured(store) -> int:  # type: ignore[no-untyped-def]

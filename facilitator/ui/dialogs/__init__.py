@@ -1,0 +1,1 @@
+"""Dialogs: short, focused tasks opened from a screen."""

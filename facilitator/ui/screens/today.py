@@ -103,6 +103,7 @@ class TodayScreen(Page):
         for row in overview.running:
             card = RunningCard(row, now)
             card.openRunner.connect(lambda sid: self.ctx.open_session(sid, "runner"))
+            card.checkIn.connect(lambda sid: self.ctx.open("check-in", session_id=sid))
             self.running_cards.append(card)
             self.sections.addWidget(card)
         self._section("Next two weeks", overview.upcoming, now, finished=False,
@@ -120,6 +121,7 @@ class TodayScreen(Page):
             listing = SessionList(rows, now, finished=finished)
             screen = "session-detail" if finished else "session-setup"
             listing.opened.connect(lambda sid, screen=screen: self.ctx.open_session(sid, screen))
+            listing.checkIn.connect(lambda sid: self.ctx.open("check-in", session_id=sid))
             layout.addWidget(listing)
         else:
             line = QHBoxLayout()

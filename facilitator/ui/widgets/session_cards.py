@@ -45,9 +45,11 @@ class RunningCard(QWidget):
 
     Signals:
         openRunner(int): the session id, when "Open runner" is pressed.
+        checkIn(int): the session id, when "Check in" is pressed.
     """
 
     openRunner = Signal(int)
+    checkIn = Signal(int)
 
     def __init__(self, row: SessionRow, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,11 +75,14 @@ class RunningCard(QWidget):
         set_icon(button, "arrow-right", role="on-accent", on_role="on-accent")
         button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         button.clicked.connect(lambda: self.openRunner.emit(self.row.id))
+        check_in = QPushButton("Check in")
+        check_in.clicked.connect(lambda: self.checkIn.emit(self.row.id))
         bottom = QHBoxLayout()
         bottom.setSpacing(16)
         bottom.addWidget(self.elapsed_label)
         bottom.addStretch(1)
         bottom.addWidget(people)
+        bottom.addWidget(check_in)
         bottom.addWidget(button)
 
         layout = QVBoxLayout(frame)
@@ -101,13 +106,15 @@ class RunningCard(QWidget):
 
 
 class SessionList(QWidget):
-    """A card listing sessions one to a row: day and time, group and protocol, attendance, an action.
+    """A card listing sessions one to a row: day and time, group and protocol, attendance, actions.
 
     Signals:
         opened(int): the session id whose row's button ("Open" or "View") was pressed.
+        checkIn(int): the session id, when a planned session's "Check in" is pressed.
     """
 
     opened = Signal(int)
+    checkIn = Signal(int)
 
     def __init__(self, rows: Sequence[SessionRow], now: datetime, *, finished: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -151,6 +158,11 @@ class SessionList(QWidget):
         else:
             people = fmt.count(row.expected, "participant") + " expected" if row.expected else "No one booked yet"
         line.addWidget(label(people, "tag"), 0, Qt.AlignmentFlag.AlignVCenter)
+        if not finished:
+            check_in = QPushButton("Check in")
+            check_in.setProperty("kind", "link")
+            check_in.clicked.connect(lambda: self.checkIn.emit(row.id))
+            line.addWidget(check_in, 0, Qt.AlignmentFlag.AlignVCenter)
         button = QPushButton("View" if finished else "Open")
         button.setProperty("kind", "link")
         button.setAccessibleName(f"{'View the record of' if finished else 'Open the plan of'} {row.group_name}, "
