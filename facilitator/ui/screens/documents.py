@@ -51,7 +51,7 @@ def session_order(rows: list[SessionRow], now: datetime) -> list[SessionRow]:
 
 def session_text(row: SessionRow) -> str:
     when = fmt.local(row.scheduled_start)
-    state = {"running": "  ·  running now", "planned": "  ·  planned"}.get(row.status, "")
+    state = {"running": "  ·  running", "planned": "  ·  planned"}.get(row.status, "")
     return f"{row.group_name}\n{when:%Y-%m-%d}  ·  {fmt.time_of_day(row.scheduled_start)}{state}"
 
 
@@ -80,6 +80,9 @@ class DocumentsScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.sessions = QListWidget()
         self.people = QListWidget()
+        for widget in (self.sessions, self.people):
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.lists = QStackedWidget()
         self.lists.addWidget(self.sessions)
         self.lists.addWidget(self.people)
@@ -287,7 +290,12 @@ class DocumentsScreen(QWidget):
         if not finished:
             return False
         self.open_document(jobs.SUMMARY, finished[0].id)
-        return self.wait()
+        ready = self.wait()
+        # The view renders pages on its own thread; give it a moment before a picture is taken.
+        loop = QEventLoop()
+        QTimer.singleShot(800, loop.quit)
+        loop.exec()
+        return ready
 
 
 def _person_text(person: ParticipantRow) -> str:

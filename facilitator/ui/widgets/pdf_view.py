@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from facilitator.ui.icons import icon
 from facilitator.ui.widgets.page import label
 
 NO_PRINTER = "No printer is set up on this computer; save the PDF and print it from another one."
@@ -40,12 +41,16 @@ class PdfViewer(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.setSpacing(8)
-        for key, text, tip in (("prev", "Previous", "Previous page (Page Up)"), ("next", "Next", "Next page (Page Down)"),
-                               ("out", "Zoom out", "Zoom out (Ctrl+-)"), ("in", "Zoom in", "Zoom in (Ctrl++)"),
-                               ("fit", "Fit width", "Fit the page to the width")):
-            self.buttons[key] = QPushButton(text)
-            self.buttons[key].setToolTip(tip)
-            row.addWidget(self.buttons[key])
+        for key, text, glyph, tip in (("prev", "", "up", "Previous page"), ("next", "", "down", "Next page"),
+                                      ("out", "\u2212", "", "Zoom out"), ("in", "+", "", "Zoom in"),
+                                      ("fit", "Fit width", "", "Fit the page to the width")):
+            button = QPushButton(text)
+            if glyph:
+                button.setIcon(icon(glyph))
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            self.buttons[key] = button
+            row.addWidget(button)
         row.addSpacing(8)
         row.addWidget(self.page_label)
         row.addStretch(1)
