@@ -145,3 +145,22 @@ def test_session_order_puts_running_then_recent_first() -> None:
 
     rows = [row(1, 1, "finished"), row(2, 10, "finished"), row(3, 12, "running"), row(4, 20, "planned")]
     assert [r.id for r in session_order(rows, NOW)] == [3, 2, 1, 4]
+
+
+
+def test_the_session_record_opens_its_summary_in_documents(make_window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from tests.ui.sessions import add_session
+
+    session_id = add_session(store, NOW - timedelta(days=1), status="finished", present=2, expected=2)
+    window = make_window()
+    window.ctx.open_session(session_id, "session-detail")
+    detail = window.pages["session-detail"]
+    assert detail.summary_button.isVisible() and detail.handouts_button.isVisible()
+    detail.summary_button.click()
+    documents = window.pages["documents"]
+    assert documents.task is not None and not documents.generate_button.isEnabled()
+    qtbot.waitUntil(lambda: documents.task is None, timeout=20000)
+    assert documents.shown == ("summary", session_id)
+    assert documents.viewer.document.pageCount() >= 1

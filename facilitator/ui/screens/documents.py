@@ -94,8 +94,8 @@ class DocumentsScreen(QWidget):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedHeight(6)
         self.problem = label("", "error", wrap=True)
-        for widget in (self.progress_label, self.progress_bar, self.problem):
-            widget.hide()
+        for hidden in (self.progress_label, self.progress_bar, self.problem):
+            hidden.hide()
 
         picker = card()
         picker.setFixedWidth(340)
@@ -166,7 +166,8 @@ class DocumentsScreen(QWidget):
         self._loaded = True
         self.sessions.clear()
         for row in session_order(sessions, self.ctx.clock.now()):
-            self._add(self.sessions, session_text(row), row.id, f"{row.group_name} {fmt.local(row.scheduled_start):%Y-%m-%d}")
+            haystack = f"{row.group_name} {fmt.local(row.scheduled_start):%Y-%m-%d}"
+            self._add(self.sessions, session_text(row), row.id, haystack)
         self.people.clear()
         for person in sorted(people, key=lambda p: p.full_name.casefold()):
             self._add(self.people, _person_text(person), person.id, f"{person.full_name} {person.preferred_name}")
