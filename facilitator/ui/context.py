@@ -32,6 +32,7 @@ class AppContext(QObject):
         session_id: the session the session screens (setup, runner, detail) are about; None for
             a new plan or "whichever session is running".
         instance_id: this run of the app, as it claims a session's runner (one runner per session).
+        document_request: a document another screen asked the Documents screen to make, until it does.
 
     Signals:
         settingsChanged(Settings): after a change was applied and saved.
@@ -51,6 +52,7 @@ class AppContext(QObject):
         self.settings = settings
         self.session_id: int | None = None
         self.instance_id = uuid.uuid4().hex
+        self.document_request: tuple[str, int] | None = None
         self._navigate: Callable[[str], None] = lambda _screen_id: None
         self._apply: Callable[[Settings], None] = lambda _settings: None
         self._open: Callable[[str, dict[str, Any]], None] = lambda screen_id, _target: self._navigate(screen_id)
@@ -78,6 +80,11 @@ class AppContext(QObject):
         The screen's ``open_target(**target)`` is called first (screens without one just come to the front).
         """
         self._open(screen_id, target)
+
+    def request_document(self, kind: str, target_id: int) -> None:
+        """Open the Documents screen and make ``kind`` ("summary", "handouts"…) for a session or participant."""
+        self.document_request = (kind, target_id)
+        self.navigate("documents")
 
     def update_settings(self, **changes: Any) -> str | None:
         """Apply and save a change to this laptop's settings.

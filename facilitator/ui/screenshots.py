@@ -110,6 +110,8 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
                     written.append(_grab_profile(window, store, clock, screen_id, out / f"{screen_id}.png"))
                 else:
                     window.show_screen(screen_id)
+                    if screen_id == "documents":  # pictured with a summary open in its preview
+                        window.pages[screen_id].preview_latest_summary()
                     written.append(_grab(window, out / f"{screen_id}.png"))
             window.close()
             window.deleteLater()

@@ -1,20 +1,15 @@
-"""A PDF preview with page navigation, zoom, Print (the system dialog) and Save as…."""
+"""A PDF preview window: the shared viewer (page navigation, zoom, Print, Save as…) in a dialog."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPageLayout, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from facilitator.ui.widgets.page import label
+from facilitator.ui.widgets.pdf_view import NO_PRINTER, PdfViewer, print_pdf
 
-NO_PRINTER = "No printer is set up on this computer; save the PDF and print it from another one."
+__all__ = ["NO_PRINTER", "PdfPreviewDialog", "QPrinterInfo", "print_pdf"]
 
 
 class PdfPreviewDialog(QDialog):
@@ -24,103 +19,30 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 1000)
-        self.path = path
-        self.suggested_name = suggested_name
-        self.document = QPdfDocument(self)
-        self.document.load(str(path))
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.page_label = label("", "muted")
-        self.status = label("", "muted", wrap=True)
-        buttons = {}
-        row = QHBoxLayout()
-        for key, text in (("prev", "Previous page"), ("next", "Next page"), ("out", "Zoom out"), ("in", "Zoom in"),
-                          ("fit", "Fit width")):
-            buttons[key] = QPushButton(text)
-            row.addWidget(buttons[key])
-        row.addWidget(self.page_label)
-        row.addStretch(1)
-        self.save_button = QPushButton("Save as…")
-        self.print_button = QPushButton("Print…")
-        self.print_button.setProperty("kind", "primary")
-        row.addWidget(self.save_button)
-        row.addWidget(self.print_button)
+        self.viewer = PdfViewer(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
-        nav = self.view.pageNavigator()
-        buttons["prev"].clicked.connect(lambda: self.go(nav.currentPage() - 1))
-        buttons["next"].clicked.connect(lambda: self.go(nav.currentPage() + 1))
-        buttons["out"].clicked.connect(lambda: self.zoom(1 / 1.25))
-        buttons["in"].clicked.connect(lambda: self.zoom(1.25))
-        buttons["fit"].clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        nav.currentPageChanged.connect(self._show_page)
-        self.save_button.clicked.connect(self.save_as)
-        self.print_button.clicked.connect(self.print_document)
-        self.status.hide()
-        self._show_page(0)
+        layout.addWidget(self.viewer)
+        self.viewer.load(path, suggested_name)
+        # The viewer's parts under the names callers and tests have used.
+        self.path, self.suggested_name = path, suggested_name
+        self.document, self.view = self.viewer.document, self.viewer.view
+        self.page_label, self.status = self.viewer.page_label, self.viewer.status
+        self.save_button, self.print_button = self.viewer.save_button, self.viewer.print_button
 
     def go(self, page: int) -> None:
-        if 0 <= page < self.document.pageCount():
-            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
+        self.viewer.go(page)
 
     def zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
-
-    def _show_page(self, page: int) -> None:
-        self.page_label.setText(f"Page {page + 1} of {max(1, self.document.pageCount())}")
+        self.viewer.zoom(factor)
 
     def say(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.show()
+        self.viewer.say(text)
 
     def save_as(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Save the PDF", self.suggested_name, "PDF files (*.pdf)")
-        if target:
-            self.save_to(Path(target))
+        self.viewer.save_as()
 
     def save_to(self, target: Path) -> None:
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
-            self.say(f"The PDF could not be saved ({exc.strerror or exc}).")
-            return
-        self.say(f"Saved as {target.name}.")
+        self.viewer.save_to(target)
 
     def print_document(self) -> None:
-        if not QPrinterInfo.availablePrinters():
-            self.say(NO_PRINTER)
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.say(print_pdf(self.document, printer))
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> str:
-    """Render each page to the printer; returns one sentence saying what happened."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return "The printer could not be opened; check that it is on and try again."
-    try:
-        dpi = printer.resolution()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            landscape = size.width() > size.height()
-            printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                                       else QPageLayout.Orientation.Portrait)
-            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            image = document.render(page, (size * dpi / 72).toSize())
-            scaled = image.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                  Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(0, 0, scaled)
-    finally:
-        painter.end()
-    return f"Sent {document.pageCount()} page(s) to the printer."
+        self.viewer.print_document()

@@ -41,8 +41,17 @@ class SessionDetailScreen(Page):
         back = QPushButton("Back to Today")
         back.setProperty("kind", "link")
         back.clicked.connect(lambda: self.ctx.navigate("today"))
+        self.summary_button = QPushButton("Print summary")
+        self.handouts_button = QPushButton("Handouts")
+        self.summary_button.clicked.connect(lambda: self._document("summary"))
+        self.handouts_button.clicked.connect(lambda: self._document("handouts"))
+        self.summary_button.hide()
+        self.handouts_button.hide()
         corner = QHBoxLayout()
+        corner.setSpacing(8)
         corner.addWidget(back)
+        corner.addWidget(self.handouts_button)
+        corner.addWidget(self.summary_button)
         self.header_right.addLayout(corner)
         self.body.addWidget(self.problem)
         self.body.addWidget(self.empty)
@@ -77,6 +86,12 @@ class SessionDetailScreen(Page):
         self.subtitle_label.show()
         self.record = SessionRecordView(snapshot)
         self.body.addWidget(self.record)
+        for button in (self.summary_button, self.handouts_button):
+            button.show()
+
+    def _document(self, kind: str) -> None:
+        if self.shown_id is not None:
+            self.ctx.request_document(kind, self.shown_id)
 
     def _clear(self) -> None:
         if self.record is not None:
@@ -85,6 +100,9 @@ class SessionDetailScreen(Page):
             self.record = None
         self.title_label.setText("Session record")
         self.subtitle_label.hide()
+        self.shown_id = None
+        for button in (self.summary_button, self.handouts_button):
+            button.hide()
 
 
 def create(ctx: AppContext) -> QWidget:
