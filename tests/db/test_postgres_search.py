@@ -1,12 +1,11 @@
-"""Full-text search on a real PostgreSQL server (skipped unless FACILITATOR_TEST_POSTGRES_URL names an empty database).
+"""Full-text search on a real PostgreSQL server: the test session's cluster (tests/pg_server.py) or the database
+named by FACILITATOR_TEST_DATABASE_URL; skipped with the reason when neither is there.
 
-For example: ``FACILITATOR_TEST_POSTGRES_URL=postgresql+psycopg://clinic@/kap_test?host=/tmp pytest tests/db``.
 The test builds the schema in that database and removes it again.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -20,16 +19,16 @@ from facilitator.db.models import Addendum, Attendance, GroupSession, Note, Part
 from facilitator.services.search import ranked_hits
 from tests.search_inputs import HOSTILE
 
-URL = os.environ.get("FACILITATOR_TEST_POSTGRES_URL", "")
 AT = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
-pytestmark = pytest.mark.skipif(not URL, reason="set FACILITATOR_TEST_POSTGRES_URL to an empty PostgreSQL database")
 
 
-@pytest.fixture(scope="module")
-def engine() -> Iterator[Engine]:
+@pytest.fixture()
+def engine(pg_url: str) -> Iterator[Engine]:
     from facilitator.db.engine import create_db_engine, resolve_target
+    from tests.conftest import reset_pg_schema
 
-    engine = create_db_engine(resolve_target(URL, None))  # type: ignore[arg-type]
+    reset_pg_schema(pg_url)
+    engine = create_db_engine(resolve_target(pg_url, None))  # type: ignore[arg-type]
     if inspect(engine).get_table_names():
         pytest.skip("the PostgreSQL test database is not empty")
     migrate.upgrade(engine)
