@@ -149,7 +149,7 @@ class NotesScreen(Page):
             item = QListWidgetItem(self._item_text(view))
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             self.list.addItem(item)
-        self.list.setFixedHeight(min(560, 16 + 44 * self.list.count()))
+        self.list.setFixedHeight(min(600, 12 + 52 * self.list.count()))
         self._show_session(snapshot)
         self.content.show()
         self.list.setCurrentRow(0)
@@ -162,7 +162,8 @@ class NotesScreen(Page):
     def _show_session(self, snapshot: RunnerSnapshot) -> None:
         for phase in snapshot.phases:
             start = phase.timing.started_at
-            self.phases.addWidget(label(f"{fmt.time_of_day(start) if start else '—'}   {phase.name}", "small"))
+            self.phases.addWidget(label(f"{fmt.time_of_day(start) if start else '—'}   {phase.name}", "small",
+                                        wrap=True))
         self.quick.show_notes(snapshot.notes)
 
     def _pick(self, row: int) -> None:

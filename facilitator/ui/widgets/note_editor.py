@@ -50,6 +50,7 @@ class NoteEditor(QWidget):
         self.status.setObjectName("saveStatus")
         self.template = QComboBox()
         self.template.setAccessibleName("Note template")
+        self.template.setFixedWidth(170)
         for key, chosen in TEMPLATES.items():
             self.template.addItem(chosen.label, key)
         self.template.setCurrentIndex(max(0, self.template.findData(view.template)))
@@ -81,7 +82,7 @@ class NoteEditor(QWidget):
         self.editor.setObjectName("noteEditor")
         self.editor.setAccessibleName("Note text")
         self.editor.setAcceptRichText(True)
-        self.editor.setMinimumHeight(280)
+        self.editor.setMinimumHeight(360)
         self.editor.textChanged.connect(self._edited)
         for keys, slot in ((QKeySequence.StandardKey.Bold, self.toggle_bold),
                            (QKeySequence.StandardKey.Italic, self.toggle_italic)):

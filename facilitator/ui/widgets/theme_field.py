@@ -14,7 +14,8 @@ class TagCompleter(QCompleter):
 
     def pathFromIndex(self, index) -> str:  # type: ignore[no-untyped-def]
         widget = self.widget()
-        before = widget.text().rsplit(",", 1)[0] + ", " if isinstance(widget, QLineEdit) and "," in widget.text() else ""
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        before = text.rsplit(",", 1)[0] + ", " if "," in text else ""
         return f"{before}{index.data()}"
 
 
