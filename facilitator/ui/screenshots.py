@@ -137,6 +137,7 @@ def _prepare(window, screen_id: str) -> None:  # type: ignore[no-untyped-def]
     if screen_id == "search":
         screen = window.pages["search"]
         screen.field.setText(SEARCH_WORD)
+        screen.timer.stop()
         screen.run()
     _wait_for_tasks()
 

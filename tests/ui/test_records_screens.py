@@ -52,8 +52,8 @@ def test_search_shows_hits_and_survives_hostile_text(qtbot, demo_window) -> None
     screen = demo_window.pages["search"]
     screen.field.setText("grief")
     qtbot.waitUntil(lambda: bool(screen.hits), timeout=5000)
-    assert screen.results.count() == len(screen.hits)
-    assert "<b>" in screen.results.itemWidget(screen.results.item(0)).snippet.text().lower()
+    assert len(screen.rows) == len(screen.hits)
+    assert "<b>" in screen.rows[0].snippet.text().lower()
     for text in HOSTILE:
         screen.field.setText(text)
         screen.run()

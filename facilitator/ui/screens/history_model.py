@@ -69,7 +69,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             return f"{fmt.day_label(row.scheduled_start, self.now)}, {fmt.time_of_day(row.scheduled_start)}"
         if column == 1:
-            return row.group_name + (f" · {row.title}" if row.title else "")
+            return row.group_name
         if column == 2:
             return row.protocol_name
         if column == 3:

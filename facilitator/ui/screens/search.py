@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from facilitator.services.search import SearchHit, SearchResult, search
 from facilitator.ui import format as fmt
@@ -21,7 +22,6 @@ from facilitator.ui.workers import Task
 
 DEBOUNCE_MS = 250
 LIMIT = 50
-HIT_WIDTH = 900  # the snippet's wrapping width, for the rows' heights
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -30,22 +30,39 @@ def snippet_html(hit: SearchHit) -> str:
     return " ".join("".join(parts).split())
 
 
-class HitRow(QWidget):
+class HitRow(QFrame):
+    """One hit as a card; a click, Enter or Space opens it (Tab moves between hits)."""
+
+    opened = Signal()
+
     def __init__(self, hit: SearchHit, now: Any) -> None:
         super().__init__()
         self.setObjectName("searchHit")
+        self.setProperty("card", "true")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 10, 14, 10)
         column.setSpacing(4)
         details = [hit.kind_label, f"{fmt.day_label(hit.session_start, now)}", hit.group_name]
         if hit.participant_name:
             details.append(hit.participant_name)
-        column.addWidget(label("  ·  ".join(details), "small"))
+        meta = label("  ·  ".join(details), "small")
+        column.addWidget(meta)
         self.snippet = label("", None, wrap=True)
         self.snippet.setTextFormat(Qt.TextFormat.RichText)
         self.snippet.setText(snippet_html(hit))
-        self.snippet.setFixedWidth(HIT_WIDTH - 28)
         column.addWidget(self.snippet)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.opened.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.opened.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class SearchScreen(Page):
@@ -60,23 +77,27 @@ class SearchScreen(Page):
         self.field.setAccessibleName("Search")
         self.field.setPlaceholderText("Search notes and intentions, for example  grief  or  breath")
         self.field.setClearButtonEnabled(True)
-        self.field.textChanged.connect(lambda _t: self.timer.start())
-        self.field.returnPressed.connect(self._enter)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
+        self.field.textChanged.connect(lambda _t: self.timer.start())
+        self.field.returnPressed.connect(self._enter)
         self.status = label("Type a word or two; the best matches show first.", "muted")
         self.status.setObjectName("searchStatus")
-        self.results = QListWidget()
+        self.rows: list[HitRow] = []
+        self.results = QWidget()
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
-        self.results.setMinimumHeight(560)
-        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.results.itemActivated.connect(self._open)
+        self.list = QVBoxLayout(self.results)
+        self.list.setContentsMargins(0, 0, 0, 0)
+        self.list.setSpacing(10)
         self.results.hide()
-        self.body.addWidget(self.field)
-        self.body.addWidget(self.status)
+        top = QVBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.field)
+        top.addWidget(self.status)
+        self.body.addLayout(top)
         self.body.addWidget(self.results)
 
     def activated(self) -> None:
@@ -101,15 +122,16 @@ class SearchScreen(Page):
     def _show(self, generation: int, result: SearchResult) -> None:
         if generation != self.generation:
             return
-        self.results.clear()
-        self.hits = list(result.hits)
+        for old in self.rows:
+            old.hide()
+            old.deleteLater()
+        self.hits, self.rows = list(result.hits), []
         now = self.ctx.clock.now()
-        for hit in self.hits:
+        for index, hit in enumerate(self.hits):
             row = HitRow(hit, now)
-            item = QListWidgetItem()
-            item.setSizeHint(QSize(HIT_WIDTH, row.sizeHint().height()))
-            self.results.addItem(item)
-            self.results.setItemWidget(item, row)
+            row.opened.connect(lambda index=index: self.open_hit(index))
+            self.rows.append(row)
+            self.list.addWidget(row)
         if not self.field.text().strip():
             self.status.setText("Type a word or two; the best matches show first.")
         elif not result.terms:
@@ -128,12 +150,11 @@ class SearchScreen(Page):
     def _enter(self) -> None:
         self.timer.stop()
         if self.hits:
-            self._open(self.results.item(max(0, self.results.currentRow())))
+            self.open_hit(0)
         else:
             self.run()
 
-    def _open(self, item: QListWidgetItem | None) -> None:
-        row = self.results.row(item) if item is not None else -1
+    def open_hit(self, row: int) -> None:
         if 0 <= row < len(self.hits):
             hit = self.hits[row]
             self.ctx.open_session(hit.session_id, "notes" if hit.kind == "note" else "session-detail")

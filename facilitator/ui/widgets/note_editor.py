@@ -69,6 +69,11 @@ class NoteEditor(QWidget):
         self.bold, self.italic, self.bullets = (self._tool(t, tip) for t, tip in
                                                 (("B", "Bold (Ctrl+B)"), ("I", "Italic (Ctrl+I)"),
                                                  ("• List", "Bulleted list")))
+        for button, style in ((self.bold, "bold"), (self.italic, "italic")):
+            font = button.font()
+            font.setBold(style == "bold")
+            font.setItalic(style == "italic")
+            button.setFont(font)
         self.bold.clicked.connect(self.toggle_bold)
         self.italic.clicked.connect(self.toggle_italic)
         self.bullets.clicked.connect(self.toggle_list)
@@ -178,6 +183,7 @@ class NoteEditor(QWidget):
         for add in view.addenda:
             box = QWidget()
             box.setProperty("card", "addendum")
+            box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
             lines = QVBoxLayout(box)
             lines.setContentsMargins(14, 10, 14, 10)
             lines.addWidget(label(f"Addendum · {add.signature} · {fmt.long_date(add.created_at)}, "

@@ -20,7 +20,7 @@ BAND_COLOURS = ("#4caf7d", "#d9c24a", "#e39a3b", "#d9663b", "#c0392b")
 LINE = QColor("#3b7dd8")
 FLAG = QColor("#d62d20")
 PANEL_HEIGHT = 170
-LEFT, RIGHT, TOP_GAP = 56, 24, 36
+LEFT, RIGHT, TOP_GAP = 56, 130, 36  # the right margin holds the band names
 
 
 class ProgressChart(QWidget):
@@ -88,15 +88,16 @@ class ProgressChart(QWidget):
                                                                   else band.high)), tint)
             painter.setPen(muted)
             small = QFont(self.font())
-            small.setPointSizeF(max(7.0, small.pointSizeF() - 2))
+            small.setPointSizeF(max(8.0, small.pointSizeF() - 1))
             painter.setFont(small)
-            painter.drawText(QRectF(area.right() - 160, y(band.high + 1) + 2, 156, 16),
-                             Qt.AlignmentFlag.AlignRight, band.name)
+            middle = (y(band.low) + y(min(band.high + 1, series.max_total))) / 2
+            painter.drawText(QRectF(area.right() + 10, middle - 9, RIGHT - 12, 18),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, band.name)
         painter.setFont(self.font())
         painter.setPen(text)
         latest = series.latest
         title = f"{name}" + (f"   latest {latest.total} ({latest.severity})" if latest else "   no scores yet")
-        painter.drawText(QRectF(0, area.top() - TOP_GAP + 6, area.width() + LEFT, 22), title)
+        painter.drawText(QRectF(LEFT, area.top() - TOP_GAP + 6, area.width(), 22), title)
         painter.setPen(muted)
         for value in (0, series.max_total):
             painter.drawText(QRectF(0, y(value) - 9, LEFT - 10, 18), Qt.AlignmentFlag.AlignRight, str(value))
