@@ -58,3 +58,16 @@ def test_sign_locks_and_addendum(store, make_window, qtbot, monkeypatch) -> None
     editor.ask_addendum()
     qtbot.waitUntil(lambda: len(editor.view.addenda) == 1, timeout=5000)
     assert "next day" in editor.view.addenda[0].body
+
+
+def test_today_lists_notes_to_finish_and_opens_them(store, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    sid = add_session(store, NOW - timedelta(days=5), status="finished", present=1, expected=1)
+    store.run(get_session_notes, sid)  # the notes exist, unsigned
+    window = make_window()
+    window.show_screen("today")
+    block = window.pages["today"].unfinished
+    qtbot.waitUntil(block.isVisible)
+    assert block.shown and len(block.shown) == 2
+    block.opened.emit(sid)
+    assert window.ctx.session_id == sid
+    qtbot.waitUntil(lambda: window.pages["notes"].session_id == sid)
