@@ -112,13 +112,46 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
                     window.show_screen(screen_id)
                     if screen_id == "documents":  # pictured with a summary open in its preview
                         window.pages[screen_id].preview_latest_summary()
+                    _prepare(window, screen_id)
                     written.append(_grab(window, out / f"{screen_id}.png"))
+            written.append(_grab_progress(window, out / "history-participant.png"))
             window.close()
             window.deleteLater()
             _settle()
         finally:
             store.dispose()
     return written
+
+
+SEARCH_WORD = "grief"  # a word the demo's notes use
+
+
+def _wait_for_tasks() -> None:
+    """Let background work (history pages, searches, charts) finish and report before a grab."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    _settle()
+
+
+def _prepare(window, screen_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Put a screen in a state worth looking at: a search typed, the first history page loaded."""
+    if screen_id == "search":
+        screen = window.pages["search"]
+        screen.field.setText(SEARCH_WORD)
+        screen.timer.stop()
+        screen.run()
+    _wait_for_tasks()
+
+
+def _grab_progress(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """History filtered to one participant with scores, showing the progress chart."""
+    window.show_screen("history")
+    screen = window.pages["history"]
+    _wait_for_tasks()
+    screen.person.setCurrentIndex(min(2, screen.person.count() - 1))
+    _wait_for_tasks()
+    return _grab(window, path)
 
 
 def _grab_room(window, path: Path) -> Path:  # type: ignore[no-untyped-def]

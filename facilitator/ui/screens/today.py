@@ -10,10 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from facilitator.services.note_lists import notes_to_finish
 from facilitator.services.sessions import SessionRow, TodayOverview, today_overview
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.widgets.empty_state import EmptyState
+from facilitator.ui.widgets.notes_to_finish import NotesToFinish
 from facilitator.ui.widgets.page import Page, label
 from facilitator.ui.widgets.session_cards import RunningCard, SessionList
 
@@ -39,6 +41,10 @@ class TodayScreen(Page):
         self.sections = QVBoxLayout()
         self.sections.setSpacing(28)
         self.body.addLayout(self.sections)
+        # Notes to finish: its own block under the sessions, reloaded with them.
+        self.unfinished = NotesToFinish()
+        self.unfinished.opened.connect(lambda sid: self.ctx.open_session(sid, "notes"))
+        self.body.addWidget(self.unfinished)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -73,6 +79,12 @@ class TodayScreen(Page):
             self._rebuild(overview, now)
         for card in self.running_cards:
             card.update_time(now)
+        try:
+            unfinished = self.ctx.store.run(notes_to_finish, now, older_than_days=self.ctx.settings.unsigned_note_days)
+        except Exception:
+            log.exception("notes to finish failed")
+            unfinished = []
+        self.unfinished.show_notes(unfinished, now)
 
     def _on_data_changed(self) -> None:
         self.overview = None  # force a rebuild on the next refresh
