@@ -10,6 +10,7 @@ import logging
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
 from facilitator import paths
 
@@ -29,7 +30,7 @@ def configure_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
         handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         return None  # an unwritable folder is reported elsewhere; logging must never stop the app
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("facilitator")
     for old in list(root.handlers):
         if isinstance(old, RotatingFileHandler):
@@ -39,6 +40,14 @@ def configure_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
     root.setLevel(level)
     _configured = target
     return target
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Writes ``log.exception`` tracebacks without the exception's message, wherever they are logged from."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        _kind, exc, _tb = ei
+        return scrubbed_traceback(exc) if exc is not None else ""
 
 
 def scrubbed_traceback(exc: BaseException) -> str:

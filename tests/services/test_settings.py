@@ -24,3 +24,21 @@ def test_damaged_or_hand_edited_files_fall_back_field_by_field(tmp_path: Path) -
     assert loaded.theme == "system" and loaded.large_text is False and loaded.idle_lock_minutes == 3
     (tmp_path / "settings.json").write_text("[1, 2]")
     assert load_settings(tmp_path) == Settings()
+
+
+def test_logged_tracebacks_carry_no_exception_message(tmp_path: Path) -> None:
+    import logging
+
+    from facilitator.logs import configure_logging
+
+    log_file = configure_logging(tmp_path)
+    assert log_file is not None
+    record_text = "".join(["Wilhelmina ", "Quixo", "tesco's note text"])  # data, as it would come from a record
+    try:
+        raise ValueError(record_text)
+    except ValueError:
+        logging.getLogger("facilitator.test").exception("something failed")
+    for handler in logging.getLogger("facilitator").handlers:
+        handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    assert "something failed" in text and "ValueError" in text and "Quixotesco" not in text

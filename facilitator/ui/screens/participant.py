@@ -28,6 +28,7 @@ from facilitator.services.participant_records import (
     update_participant,
 )
 from facilitator.services.participant_timeline import participant_timeline
+from facilitator.services.progress import participant_progress
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.icons import set_icon
@@ -35,6 +36,7 @@ from facilitator.ui.widgets.fields import pill_row, restyle
 from facilitator.ui.widgets.page import Page, card, label
 from facilitator.ui.widgets.participant_form import ParticipantForm
 from facilitator.ui.widgets.participant_history import ParticipantHistory
+from facilitator.ui.widgets.progress_chart import ProgressChart
 
 log = logging.getLogger(__name__)
 STATUSES = (("active", "Active"), ("inactive", "Inactive"), ("discharged", "Discharged"))
@@ -90,6 +92,8 @@ class ParticipantEditor(Page):
         self.form = ParticipantForm(lambda: self.today)
         self.form.changed.connect(self._changed)
         self.body.addWidget(self.form)
+        self.chart = ProgressChart()  # GAD-7 and PHQ-9 over time, with bands, changes and item-9 flags
+        self.body.addWidget(self.chart)
         self.history = ParticipantHistory()
         self.body.addWidget(self.history)
         self.body.addWidget(self.saved_label)
@@ -140,17 +144,22 @@ class ParticipantEditor(Page):
         try:
             profile = self.ctx.store.run(open_participant, participant_id, self.today)
             timeline = self.ctx.store.run(participant_timeline, participant_id)
+            progress = self.ctx.store.run(participant_progress, participant_id)
         except UserError as exc:
             self._say(str(exc), "error")
             return False
-        except Exception:
-            log.exception("participant failed to load")
+        except Exception as exc:
+            from facilitator.logs import scrubbed_traceback
+
+            log.error("participant failed to load\n%s", scrubbed_traceback(exc))  # no message: it may hold PHI
             self._say("This record could not be loaded from the database; try again in a moment.", "error")
             return False
         self._hide_banner()
         self._show(profile)
         self.history.set_timeline(timeline)
         self.history.show()
+        self.chart.set_progress(progress)
+        self.chart.show()
         self.saved_label.setText("")
         return True
 
@@ -167,6 +176,8 @@ class ParticipantEditor(Page):
         self.archive_button.hide()
         self.history.set_timeline(None)
         self.history.hide()
+        self.chart.set_progress(None)
+        self.chart.hide()
         self.saved_label.setText("")
         self.dirty = False
 
