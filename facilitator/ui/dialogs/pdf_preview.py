@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -28,6 +29,13 @@ class PdfPreviewDialog(QDialog):
         self.document, self.view = self.viewer.document, self.viewer.view
         self.page_label, self.status = self.viewer.page_label, self.viewer.status
         self.save_button, self.print_button = self.viewer.save_button, self.viewer.print_button
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Let go of the file before anyone removes the temporary folder, and of the dialog itself:
+        # a QPdfDocument outliving its file (or its window) has crashed the process at exit.
+        self.viewer.clear()
+        self.deleteLater()
+        super().closeEvent(event)
 
     def go(self, page: int) -> None:
         self.viewer.go(page)
