@@ -185,7 +185,8 @@ def _fit_to_screen(app: QApplication, window: QWidget) -> None:
         window.resize(1280, 800)
         return
     room = screen.availableGeometry()
-    window.resize(min(1280, room.width() - 40), min(800, room.height() - 40))
+    # The runner and notes screens want about 1,400 px; a smaller screen gets all it has.
+    window.resize(min(1440, room.width() - 40), min(900, room.height() - 40))
 
 
 def _log_to_data_dir(data_dir: Path) -> None:
