@@ -21,6 +21,7 @@ from facilitator.services.groups import (
     protocol_choices,
     update_group,
 )
+from facilitator.services.progress import group_progress
 from facilitator.services.roster import roster_rows
 from facilitator.services.sessions import SessionRow
 from facilitator.ui import format as fmt
@@ -28,6 +29,7 @@ from facilitator.ui.context import AppContext
 from facilitator.ui.icons import IconLabel
 from facilitator.ui.widgets.group_form import GroupForm
 from facilitator.ui.widgets.group_members import MembersPanel
+from facilitator.ui.widgets.group_trends import GroupTrends
 from facilitator.ui.widgets.page import card, divider, label
 
 KIND_WORDS = {"closed": "Closed cohort", "open": "Open group"}
@@ -91,6 +93,9 @@ class GroupDetail(QWidget):
         members_column.addWidget(self.members)
 
         self.sessions_card, self.sessions_column = _section("calendar", "Sessions")
+        self.trends_card, trends_column = _section("history", "Members' progress")
+        self.trends = GroupTrends()
+        trends_column.addWidget(self.trends)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +110,7 @@ class GroupDetail(QWidget):
         # Who is in it and when it meets next are looked at every week; the details change rarely.
         layout.addWidget(self.members_card)
         layout.addWidget(self.sessions_card)
+        layout.addWidget(self.trends_card)
         layout.addWidget(details)
         layout.addStretch(1)
 
@@ -135,6 +141,7 @@ class GroupDetail(QWidget):
         self.form.set_fields(GroupFields(name=""))
         self.members_card.hide()
         self.sessions_card.hide()
+        self.trends_card.hide()
         self.saved_label.setText("")
         self.form.name.setFocus()
 
@@ -152,6 +159,8 @@ class GroupDetail(QWidget):
         self.form.set_fields(f)
         self.members_card.show()
         self.sessions_card.show()
+        self.trends.set_progress(self.ctx.store.run(group_progress, details.id))
+        self.trends_card.show()
         current_ids = {m.participant_id for m in details.members if m.current}
         candidates = [r for r in self.ctx.store.run(roster_rows, self.today)
                       if r.status != "archived" and r.id not in current_ids]
