@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout
 
 from facilitator.services.inventory import LogLine, LotLog, lot_history
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
+from facilitator.ui.models.rows_table import Index, RowsTableModel
 from facilitator.ui.screens.inventory_model import number, units
 from facilitator.ui.widgets.page import label
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 COL_NO, COL_WHEN, COL_KIND, COL_CHANGE, COL_BALANCE, COL_WHO, COL_WITNESS, COL_DETAIL = range(8)
 HEADERS = ("#", "When", "Entry", "Change", "Balance", "Recorded by", "Witness", "Detail")
 KINDS = {"receive": "Received", "dispense": "Dispensed", "waste": "Wasted", "count": "Count",
@@ -27,22 +26,13 @@ def entry_text(line: LogLine, unit: str) -> str:
            f"{fmt.local(line.at).strftime('%Y-%m-%d %H:%M')}"
 
 
-class LotHistoryTableModel(QAbstractTableModel):
+class LotHistoryTableModel(RowsTableModel):
+
+    headers = HEADERS
     def __init__(self, log: LotLog) -> None:
         super().__init__()
         self.log = log
         self.rows = list(reversed(log.lines))  # newest first
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

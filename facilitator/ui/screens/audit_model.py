@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from facilitator.services.audit import AuditRow
 from facilitator.ui import format as fmt
+from facilitator.ui.models.rows_table import Index, RowsTableModel
 
 COL_TIME, COL_USER, COL_ACTION, COL_RECORD, COL_DETAIL = range(5)
 HEADERS = ("Time", "User", "Action", "Record", "Detail")
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsTableModel):
     """Rows newest first; ``append_rows`` adds the next page below."""
+
+    headers = HEADERS
 
     def __init__(self) -> None:
         super().__init__()
@@ -34,17 +35,6 @@ class AuditTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self.rows.extend(rows)
         self.endInsertRows()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -6,15 +6,14 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from facilitator.services.inventory import LotRow, StockSessionRow
 from facilitator.ui import format as fmt
+from facilitator.ui.models.rows_table import Index, RowsTableModel
 from facilitator.ui.theme import current_theme
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 # A lot expiring within this many days is marked, so it is used (or destroyed) first.
 EXPIRING_DAYS = 60
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,8 +48,10 @@ def expiry_state(expiry: date, today: date) -> str:
     return ""
 
 
-class LotsTableModel(QAbstractTableModel):
+class LotsTableModel(RowsTableModel):
     """Lots as :class:`LotRow` with the time of their latest entry; ``today`` decides expiry marks."""
+
+    headers = HEADERS
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,17 +68,6 @@ class LotsTableModel(QAbstractTableModel):
 
     def lot_at(self, row: int) -> LotRow:
         return self.rows[row]
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -139,8 +129,10 @@ SESSION_HEADERS = ("Session", "Title", "Doses", "Reconciliation")
 STATUS_TEXT = {"open": "Not reconciled yet", "signed": "Signed, balanced", "flagged": "Signed with a discrepancy"}
 
 
-class StockSessionsTableModel(QAbstractTableModel):
+class StockSessionsTableModel(RowsTableModel):
     """Sessions that used stock (the ones still to reconcile first)."""
+
+    headers = SESSION_HEADERS
 
     def __init__(self) -> None:
         super().__init__()
@@ -151,17 +143,6 @@ class StockSessionsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.now = list(rows), now
         self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(SESSION_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return SESSION_HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
