@@ -147,7 +147,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from facilitator.ui.screenshots import write_screenshots
 
     written = write_screenshots(Path(args.output), theme=args.theme, data_dir=args.data_dir,
-                                database_url=args.database_url)
+                                database_url=args.database_url, language=args.language)
     for path in written:
         print(path)
     return 0
@@ -385,6 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshots", help="render each screen with demo data to DIR/<screen>.png")
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--theme", choices=["light", "dark"], default="light")
+    p.add_argument("--language", choices=["en", "es"], default="en", help="the interface's language")
     p.set_defaults(handler=cmd_screenshots)
     return parser
 
