@@ -23,8 +23,7 @@ log = logging.getLogger(__name__)
 ENGLISH = "en"
 # Each language's name as its own readers write it (a Spanish reader looks for "Español").
 LANGUAGES = {"en": "English", "es": "Español"}
-LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
-           "es": QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates)}
+QT_LANGUAGES = {"en": QLocale.Language.English, "es": QLocale.Language.Spanish}
 
 _installed: list[QTranslator] = []
 
@@ -47,6 +46,14 @@ def ts_path(language: str) -> Path:
 
 def qm_path(language: str) -> Path:
     return folder() / f"facilitator_{language}.qm"
+
+
+def locale_for(language: str) -> QLocale:
+    """The laptop's own locale when it already speaks ``language`` (its clock and date habits), else US."""
+    system = QLocale.system()
+    if system.language() == QT_LANGUAGES[language]:
+        return system
+    return QLocale(QT_LANGUAGES[language], QLocale.Country.UnitedStates)
 
 
 def current() -> str:
@@ -84,6 +91,6 @@ def install(language: str) -> str:
                 _installed.append(qt)
             app.installTranslator(own)
             _installed.append(own)
-    QLocale.setDefault(LOCALES[language])
+    QLocale.setDefault(locale_for(language))
     _current = language
     return language
