@@ -6,9 +6,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from facilitator.domain.vitals import VitalsLevel
+from facilitator.domain.vitals import Reading, VitalsLevel
 from facilitator.domain.vitals_schedule import ScheduleView
 from facilitator.services.monitoring import MonitoringCard
+from facilitator.services.observations import KIND_LABELS
 from facilitator.ui import format as fmt
 from facilitator.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -20,6 +21,17 @@ LEVEL_WORDS = {VitalsLevel.NORMAL: QT_TRANSLATE_NOOP("Monitoring", "Normal"),
                VitalsLevel.ALERT: QT_TRANSLATE_NOOP("Monitoring", "Alert")}
 # The schedule's named readings (the domain's words); "+40 min" reads the same in every language.
 SCHEDULE_LABELS = (QT_TRANSLATE_NOOP("Monitoring", "Pre-dose"), QT_TRANSLATE_NOOP("Monitoring", "Before discharge"))
+# The services' words for screening flags, observation kinds and severities, translated where shown.
+SERVICE_WORDS = (
+    QT_TRANSLATE_NOOP("Monitoring", "Hypertension"), QT_TRANSLATE_NOOP("Monitoring", "Cardiac"),
+    QT_TRANSLATE_NOOP("Monitoring", "Psychosis history"), QT_TRANSLATE_NOOP("Monitoring", "Pregnancy"),
+    QT_TRANSLATE_NOOP("Monitoring", "Substance use"), QT_TRANSLATE_NOOP("Monitoring", "Nausea"),
+    QT_TRANSLATE_NOOP("Monitoring", "Vomiting"), QT_TRANSLATE_NOOP("Monitoring", "Dissociation"),
+    QT_TRANSLATE_NOOP("Monitoring", "Anxiety/distress"), QT_TRANSLATE_NOOP("Monitoring", "Sedation"),
+    QT_TRANSLATE_NOOP("Monitoring", "Dizziness"), QT_TRANSLATE_NOOP("Monitoring", "Other"),
+    QT_TRANSLATE_NOOP("Monitoring", "mild"), QT_TRANSLATE_NOOP("Monitoring", "moderate"),
+    QT_TRANSLATE_NOOP("Monitoring", "severe"),
+)
 # The QSS tone of each level: calm for normal, the theme's warning and danger colours otherwise.
 LEVEL_TONES = {VitalsLevel.NORMAL: "normal", VitalsLevel.CAUTION: "caution", VitalsLevel.HOLD: "alert",
                VitalsLevel.ALERT: "alert"}
@@ -49,8 +61,34 @@ def vitals_text(card: MonitoringCard) -> str:
     last = card.last_vitals
     if last is None:
         return translate("Monitoring", "No vitals yet")
-    return translate("Monitoring", "{reading} at {time}").format(reading=last.reading.text,
+    return translate("Monitoring", "{reading} at {time}").format(reading=reading_text(last.reading),
                                                                time=fmt.time_of_day(last.taken_at))
+
+
+def reading_text(reading: Reading) -> str:
+    """"142/88 HR 76 SpO2 98%" with the heart rate's abbreviation in the interface's language."""
+    parts = [reading.bp]
+    if reading.heart_rate is not None:
+        parts.append(translate("Monitoring", "HR {rate}").format(rate=reading.heart_rate))
+    if reading.spo2 is not None:
+        parts.append(f"SpO2 {reading.spo2}%")
+    return " ".join(parts)
+
+
+def service_word(text: str) -> str:
+    return translate("Monitoring", text) if text in SERVICE_WORDS else text
+
+
+def observation_text(card: MonitoringCard) -> str:
+    """Each kind once, at its latest severity: "Dissociation (mild), Nausea (moderate)", translated."""
+    latest = {row.kind: row for row in card.observations}  # later rows win
+    parts = []
+    for kind in dict.fromkeys(row.kind for row in card.observations):
+        row = latest[kind]
+        extra = f", MOAA/S {row.moaas}" if row.moaas is not None else ""
+        name = service_word(KIND_LABELS.get(row.kind, row.kind))
+        parts.append(f"{name} ({service_word(row.severity)}{extra})")
+    return ", ".join(parts)
 
 
 def countdown_text(seconds: float) -> str:
@@ -107,4 +145,4 @@ def discharge_text(card: MonitoringCard) -> str:
 
 
 def flags_text(card: MonitoringCard) -> str:
-    return "  ·  ".join(card.flags)
+    return "  ·  ".join(service_word(flag) for flag in card.flags)

@@ -294,6 +294,66 @@
         <translation>Antes del alta</translation>
     </message>
     <message>
+        <source>Hypertension</source>
+        <translation>Hipertensión</translation>
+    </message>
+    <message>
+        <source>Cardiac</source>
+        <translation>Cardiaco</translation>
+    </message>
+    <message>
+        <source>Psychosis history</source>
+        <translation>Antecedentes de psicosis</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Substance use</source>
+        <translation>Consumo de sustancias</translation>
+    </message>
+    <message>
+        <source>Nausea</source>
+        <translation>Náuseas</translation>
+    </message>
+    <message>
+        <source>Vomiting</source>
+        <translation>Vómitos</translation>
+    </message>
+    <message>
+        <source>Dissociation</source>
+        <translation>Disociación</translation>
+    </message>
+    <message>
+        <source>Anxiety/distress</source>
+        <translation>Ansiedad/angustia</translation>
+    </message>
+    <message>
+        <source>Sedation</source>
+        <translation>Sedación</translation>
+    </message>
+    <message>
+        <source>Dizziness</source>
+        <translation>Mareo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
         <source>No dose yet</source>
         <translation>Aún sin dosis</translation>
     </message>
@@ -316,6 +376,10 @@
     <message>
         <source>{reading} at {time}</source>
         <translation>{reading}  ·  {time}</translation>
+    </message>
+    <message>
+        <source>HR {rate}</source>
+        <translation>FC {rate}</translation>
     </message>
     <message>
         <source>Discharged {time}</source>

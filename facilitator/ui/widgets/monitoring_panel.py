@@ -138,7 +138,7 @@ class MonitoringPanel(QWidget):
         flags = self.tr("Screening: {flags}").format(flags=words.flags_text(card)) if card.flags else ""
         set_text(self.flags_label, flags)
         self.flags_label.setVisible(bool(card.flags))
-        notes = [n for n in (card.observation_summary, words.discharge_text(card)) if n]
+        notes = [n for n in (words.observation_text(card), words.discharge_text(card)) if n]
         set_text(self.notes_label, "  ·  ".join(notes))
         self.notes_label.setVisible(bool(notes))
         done = card.discharge.discharged
