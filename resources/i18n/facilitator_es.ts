@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Left early</source>
-        <translation>Se fue antes</translation>
+        <translation>Se fue</translation>
     </message>
     <message>
         <source>Drop-in</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Comment: escort, how they arrived, anything to know</source>
-        <translation>Comentario: acompañante, cómo llegó, algo que debamos saber</translation>
+        <translation>Comentario: acompañante, cómo llegó, otros avisos</translation>
     </message>
     <message>
         <source>Check-in comment for {name}</source>

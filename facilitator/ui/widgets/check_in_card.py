@@ -10,6 +10,7 @@ from facilitator.domain.scales import ANSWERS, SAFETY_ITEM
 from facilitator.services.check_in import CheckInCard
 from facilitator.ui import format as fmt
 from facilitator.ui.i18n import QT_TRANSLATE_NOOP
+from facilitator.ui.monitoring_text import service_word
 from facilitator.ui.widgets.fields import TextArea, pill_row, restyle
 from facilitator.ui.widgets.page import label
 
@@ -49,7 +50,7 @@ class CheckInCardWidget(QFrame):
         top.addWidget(self.pronouns)
         top.addStretch(1)
         top.addWidget(self.drop_in)
-        self.flags = pill_row(card.flags, empty=self.tr("No screening flags"))
+        self.flags = pill_row([service_word(flag) for flag in card.flags], empty=self.tr("No screening flags"))
 
         self.buttons: dict[str, QPushButton] = {}
         statuses = QHBoxLayout()
