@@ -249,6 +249,41 @@
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Iniciar sesión con otra cuenta</translation>
+    </message>
+    <message>
+        <source>the signed-in user</source>
+        <translation>la cuenta con la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}. Records are hidden until you unlock; a running session keeps its timers, chimes and room display.</source>
+        <translation>Sesión iniciada como {name}. Los registros quedan ocultos hasta que desbloquee; una sesión en curso mantiene sus relojes, avisos sonoros y la pantalla de la sala.</translation>
+    </message>
+    <message>
+        <source>Enter the password to unlock.</source>
+        <translation>Escriba la contraseña para desbloquear.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open database: {name}</source>
