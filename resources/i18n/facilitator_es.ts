@@ -946,6 +946,77 @@
     </message>
 </context>
 <context>
+    <name>VitalsReason</name>
+    <message>
+        <source>before the dose</source>
+        <translation>antes de la dosis</translation>
+    </message>
+    <message>
+        <source>at {minutes} min</source>
+        <translation>a los {minutes} min</translation>
+    </message>
+    <message>
+        <source>hold the dose; </source>
+        <translation>retener la dosis; </translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>alerta</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>retención</translation>
+    </message>
+    <message>
+        <source>recheck</source>
+        <translation>nueva medición</translation>
+    </message>
+    <message>
+        <source>caution</source>
+        <translation>precaución</translation>
+    </message>
+    <message>
+        <source>hold the dose; urgent recheck and clinician attention</source>
+        <translation>retener la dosis; nueva medición urgente y atención clínica</translation>
+    </message>
+    <message>
+        <source>urgent recheck and clinician attention</source>
+        <translation>nueva medición urgente y atención clínica</translation>
+    </message>
+    <message>
+        <source>hold the dose unless a clinician overrides</source>
+        <translation>retener la dosis salvo que un clínico lo autorice</translation>
+    </message>
+    <message>
+        <source>recheck and watch the trend</source>
+        <translation>volver a medir y vigilar la tendencia</translation>
+    </message>
+    <message>
+        <source>confirm with the clinician before dosing</source>
+        <translation>consultar con el clínico antes de la dosis</translation>
+    </message>
+    <message>
+        <source>BP {bp} {when}: above the protocol&apos;s {limit} {name} limit; {advice}.</source>
+        <translation>PA {bp} {when}: por encima del límite de {name} del protocolo ({limit}); {advice}.</translation>
+    </message>
+    <message>
+        <source>BP {bp} {when}: at the protocol&apos;s {limit} {name} limit; {advice}.</source>
+        <translation>PA {bp} {when}: en el límite de {name} del protocolo ({limit}); {advice}.</translation>
+    </message>
+    <message>
+        <source>SpO2 {value}% {when}: below the protocol&apos;s {limit}% minimum; {hold}urgent attention to breathing.</source>
+        <translation>SpO2 {value}% {when}: por debajo del mínimo del protocolo ({limit}%); {hold}atención urgente a la respiración.</translation>
+    </message>
+    <message>
+        <source>Heart rate {value} {when}: below the protocol&apos;s minimum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <translation>FC {value} {when}: por debajo del mínimo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
+    </message>
+    <message>
+        <source>Heart rate {value} {when}: above the protocol&apos;s maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <translation>FC {value} {when}: por encima del máximo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>dddd d MMMM yyyy</source>

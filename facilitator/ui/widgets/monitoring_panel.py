@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from facilitator.domain.vitals import VitalsLevel
 from facilitator.services.monitoring import MonitoringCard
 from facilitator.ui import monitoring_text as words
+from facilitator.ui.vitals_words import reasons_text
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 
@@ -130,7 +131,8 @@ class MonitoringPanel(QWidget):
             set_text(self.level_tag, words.translate("Monitoring", words.LEVEL_WORDS[level]))
             restyle(self.level_tag, "tone", words.LEVEL_TONES[level])
         set_text(self.vitals_label, words.vitals_text(card) if last is not None else self.tr("Nothing recorded yet"))
-        reason = card.reason if level is not None and level is not VitalsLevel.NORMAL else ""
+        flagged = level is not None and level is not VitalsLevel.NORMAL and bool(card.vitals)
+        reason = reasons_text(card.vitals[-1].classification.reasons) if flagged else ""
         set_text(self.reason_label, reason)
         self.reason_label.setVisible(bool(reason))
         self.level_tag.setToolTip(reason or (self.tr("Within the protocol's limits") if level is not None else ""))

@@ -1,0 +1,46 @@
+"""The vitals reasons read back and said again: unchanged in English, Spanish throughout in Spanish."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from facilitator.domain.vitals import Reading, Thresholds, classify
+from facilitator.ui import i18n
+from facilitator.ui.vitals_words import reason_text, reasons_text
+
+# Readings that meet every kind of limit, before the dose and after it.
+READINGS = [Reading(150, 92), Reading(165, 95), Reading(160, 100), Reading(185, 100), Reading(180, 110, 40, 85),
+            Reading(120, 80, 130, 99), Reading(120, 80, 70, 88), Reading(170, 105, 140, 90)]
+ENGLISH = re.compile(r"\b(the|dose|protocol|limit|above|below|urgent|recheck|clinician|minimum|maximum|"
+                     r"Heart|rate|breathing|before|hold|caution|alert|attention|trend|watch)\b")
+
+
+def _reasons() -> list[str]:
+    found = [r for reading in READINGS for minutes in (None, 40)
+             for r in classify(reading, Thresholds(), minutes).reasons]
+    assert len(set(found)) >= 10
+    return found
+
+
+@pytest.fixture()
+def spanish(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    i18n.install("es")
+    yield
+    i18n.install("en")
+
+
+def test_in_english_every_reason_reads_as_the_domain_wrote_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    for reason in _reasons():
+        assert reason_text(reason) == reason
+
+
+def test_in_spanish_every_reason_is_recognised_and_translated(spanish) -> None:  # type: ignore[no-untyped-def]
+    for reason in _reasons():
+        said = reason_text(reason)
+        assert said != reason and not ENGLISH.search(said), said
+    assert reason_text("BP 190/120 at 40 min: above the protocol's 180/110 alert limit; hold the dose; urgent "
+                       "recheck and clinician attention.").startswith("PA 190/120 a los 40 min: por encima")
+    assert reasons_text(("Something new.",)) == "Something new."  # not recognised: shown as written
