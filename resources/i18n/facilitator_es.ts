@@ -946,6 +946,45 @@
     </message>
 </context>
 <context>
+    <name>Scales</name>
+    <message>
+        <source>minimal</source>
+        <translation>mínima</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>moderately severe</source>
+        <translation>moderadamente grave</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Ningún día</translation>
+    </message>
+    <message>
+        <source>Several days</source>
+        <translation>Varios días</translation>
+    </message>
+    <message>
+        <source>More than half the days</source>
+        <translation>Más de la mitad de los días</translation>
+    </message>
+    <message>
+        <source>Nearly every day</source>
+        <translation>Casi todos los días</translation>
+    </message>
+</context>
+<context>
     <name>VitalsReason</name>
     <message>
         <source>before the dose</source>

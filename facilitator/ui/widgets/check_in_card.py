@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.enums import AttendanceStatus, Instrument
@@ -22,6 +22,18 @@ STATUS_BUTTONS = (
     (AttendanceStatus.LEFT_EARLY.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Left early")),
 )
 AWAY = (AttendanceStatus.ABSENT.value, AttendanceStatus.CANCELLED.value)
+# The scales' own words, translated where shown (the Spanish answers are the PHQ-9's published US Spanish).
+SCALE_WORDS = (
+    QT_TRANSLATE_NOOP("Scales", "minimal"), QT_TRANSLATE_NOOP("Scales", "mild"),
+    QT_TRANSLATE_NOOP("Scales", "moderate"),
+    QT_TRANSLATE_NOOP("Scales", "moderately severe"), QT_TRANSLATE_NOOP("Scales", "severe"),
+    QT_TRANSLATE_NOOP("Scales", "Not at all"), QT_TRANSLATE_NOOP("Scales", "Several days"),
+    QT_TRANSLATE_NOOP("Scales", "More than half the days"), QT_TRANSLATE_NOOP("Scales", "Nearly every day"),
+)
+
+
+def scale_word(text: str) -> str:
+    return QCoreApplication.translate("Scales", text) if text in SCALE_WORDS else text
 
 
 class CheckInCardWidget(QFrame):
@@ -125,7 +137,7 @@ class CheckInCardWidget(QFrame):
             self.intention.set_text(card.intention)
         for instrument, caption in self.measure_labels.items():
             measure = card.measures.get(instrument)
-            caption.setText(f"{instrument}  {measure.total} \u00b7 {measure.severity}" if measure else "")
+            caption.setText(f"{instrument}  {measure.total} \u00b7 {scale_word(measure.severity)}" if measure else "")
             caption.setVisible(measure is not None)
             button = self.measure_buttons[instrument]
             button.setText(self.tr("Edit") if measure else self.tr("Enter {scale}").format(scale=instrument))
@@ -138,7 +150,7 @@ class CheckInCardWidget(QFrame):
         phq = card.measures.get(Instrument.PHQ9.value)
         if phq is not None and phq.safety_flag:
             self.safety.setText(self.tr("PHQ-9 item 9: {answer} \u2014 clinician follow-up").format(
-                answer=ANSWERS[phq.items[SAFETY_ITEM - 1]]))
+                answer=scale_word(ANSWERS[phq.items[SAFETY_ITEM - 1]])))
         self.safety.setVisible(card.safety_flag)
         kind = "here" if card.here else "away" if card.status in AWAY else "true"
         if self.property("card") != kind:
