@@ -126,3 +126,23 @@ def test_choosing_spanish_in_settings_is_saved_and_said_in_spanish(window, qtbot
     page.language.activated.emit(page.language.currentIndex())
     assert load_settings(store.data_dir).language == "es"
     assert page.status.text() == "Guardado. Facilitator estará en español la próxima vez que se inicie."
+
+
+def test_check_in_speaks_spanish(spanish, make_window, qtbot, store, clock) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_check_in_screen import _clinic
+
+    session_id, ids = _clinic(store, "open")
+    window = make_window(Settings(theme="light", language="es"))
+    window.ctx.open("check-in", session_id=session_id)
+    page = window.page("check-in")
+    assert page.title_label.text() == "Registro de llegada"
+    assert page.summary.text() == "0 de 3 presentes"
+    ana = page.cards[ids["Ana"]]
+    assert [b.text() for b in ana.buttons.values()] == ["Presente", "Tarde", "Ausente", "Canceló", "Se fue"]
+    assert ana.flags.accessibleName() == "Hipertensión"
+    qtbot.mouseClick(ana.buttons["present"], Qt.MouseButton.LeftButton)
+    assert ana.times.text().startswith("Llegada ") and page.summary.text() == "1 de 3 presentes"
+    for button in ana.buttons.values():  # nothing cut: each word fits its button
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 8, button.text()
