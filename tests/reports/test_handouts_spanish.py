@@ -101,6 +101,7 @@ def test_the_room_plan_follows_the_room(full: tuple[Store, FullSession]) -> None
                                            zone=UTC))
     assert "La sesión de hoy" in spanish and "jueves, 12 de marzo de 2026" in spanish
     assert "Fin previsto: 7:20 p. m." in spanish and "Minutos" in spanish
+    assert "Llegada y registro" in spanish and "Arrival" not in spanish
     assert "Planned finish" not in spanish and "Thursday," not in spanish, spanish
 
 
