@@ -1,7 +1,8 @@
 """Participant-facing words, one folder per language under ``resources/handouts/``, editable by the clinic.
 
 ``strings.toml`` holds the handout's and the room plan's sentences, ``themes.toml`` how theme tags
-read, ``phases.toml`` (other languages than English) how the bundled protocols' phase names read, and ``practices/*.md`` the integration practices (a small Markdown subset: ``# Title``,
+read, ``phases.toml`` (languages other than English) how the bundled protocols' phase names read on
+the room plan, and ``practices/*.md`` the integration practices (a small Markdown subset: ``# Title``,
 paragraphs, ``- `` bullets, ``**bold**`` and ``*italic*``), printed in file-name order. A missing
 language, file or sentence falls back to English.
 """
