@@ -146,3 +146,9 @@ def test_check_in_speaks_spanish(spanish, make_window, qtbot, store, clock) -> N
     assert ana.times.text().startswith("Llegada ") and page.summary.text() == "1 de 3 presentes"
     for button in ana.buttons.values():  # nothing cut: each word fits its button
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + 8, button.text()
+
+
+def test_the_bundle_carries_the_compiled_translations() -> None:
+    spec = (ROOT / "packaging" / "facilitator.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "resources")' in spec  # resources/i18n travels with the rest
+    assert i18n.qm_path("es").is_file() and i18n.qm_path("es").parent == ROOT / "resources" / "i18n"
