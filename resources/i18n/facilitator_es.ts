@@ -230,6 +230,203 @@
     </message>
 </context>
 <context>
+    <name>Discharge</name>
+    <message>
+        <source>Minimum observation elapsed</source>
+        <translation>Tiempo mínimo de observación cumplido</translation>
+    </message>
+    <message>
+        <source>Last vitals within limits</source>
+        <translation>Últimos signos vitales dentro de los límites</translation>
+    </message>
+    <message>
+        <source>Alert and oriented</source>
+        <translation>Alerta y orientado/a</translation>
+    </message>
+    <message>
+        <source>No active nausea or vomiting</source>
+        <translation>Sin náuseas ni vómitos activos</translation>
+    </message>
+    <message>
+        <source>Escort present</source>
+        <translation>Acompañante presente</translation>
+    </message>
+    <message>
+        <source>No driving until tomorrow acknowledged</source>
+        <translation>Entendió que no debe manejar hasta mañana</translation>
+    </message>
+    <message>
+        <source>&quot;Would have been ready at&quot; recorded</source>
+        <translation>Anotado «habría estado listo/a a las»</translation>
+    </message>
+    <message>
+        <source>Confirm the participant is alert and oriented.</source>
+        <translation>Confirme que la persona está alerta y orientada.</translation>
+    </message>
+    <message>
+        <source>Confirm there is no active nausea or vomiting.</source>
+        <translation>Confirme que no hay náuseas ni vómitos activos.</translation>
+    </message>
+    <message>
+        <source>Confirm the escort is present.</source>
+        <translation>Confirme que el acompañante está presente.</translation>
+    </message>
+    <message>
+        <source>Confirm the participant acknowledged no driving until tomorrow after restful sleep.</source>
+        <translation>Confirme que la persona entendió que no debe manejar hasta mañana, después de dormir bien.</translation>
+    </message>
+    <message>
+        <source>Sedation was recorded after alert and oriented was ticked; check again.</source>
+        <translation>Se anotó sedación después de marcar alerta y orientada; vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Nausea or vomiting was recorded after it was ticked as settled; check again.</source>
+        <translation>Se anotaron náuseas o vómitos después de marcarlos como resueltos; vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <source>No vitals have been recorded for this participant.</source>
+        <translation>No se han anotado signos vitales de esta persona.</translation>
+    </message>
+    <message>
+        <source>No vitals have been taken since the last dose.</source>
+        <translation>No se han tomado signos vitales desde la última dosis.</translation>
+    </message>
+    <message>
+        <source>Take the vitals before discharge.</source>
+        <translation>Tome los signos vitales antes del alta.</translation>
+    </message>
+    <message>
+        <source>Record the escort&apos;s name.</source>
+        <translation>Anote el nombre del acompañante.</translation>
+    </message>
+    <message>
+        <source>The {total}-minute minimum observation after the last dose has 1 minute left.</source>
+        <translation>A la observación mínima de {total} minutos tras la última dosis le queda 1 minuto.</translation>
+    </message>
+    <message>
+        <source>The {total}-minute minimum observation after the last dose has {left} minutes left.</source>
+        <translation>A la observación mínima de {total} minutos tras la última dosis le quedan {left} minutos.</translation>
+    </message>
+    <message>
+        <source>The last vitals are not within limits. {detail}</source>
+        <translation>Los últimos signos vitales no están dentro de los límites. {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DischargeDialog</name>
+    <message>
+        <source>Only a clinician can discharge someone who is not ready; ask one to sign in here.</source>
+        <translation>Solo un clínico puede dar el alta a alguien que no está listo; pida a uno que inicie sesión aquí.</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Who takes them home</source>
+        <translation>Quién lo/la lleva a casa</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Acompañante</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Anotar</translation>
+    </message>
+    <message>
+        <source>Would have been ready at</source>
+        <translation>Habría estado listo/a a las</translation>
+    </message>
+    <message>
+        <source>Why discharge before every item holds (recorded with your name)</source>
+        <translation>Por qué dar el alta antes de que se cumpla todo (se anota con su nombre)</translation>
+    </message>
+    <message>
+        <source>Ready for discharge.</source>
+        <translation>Puede recibir el alta.</translation>
+    </message>
+    <message>
+        <source>Not ready: {reasons}</source>
+        <translation>Aún no: {reasons}</translation>
+    </message>
+    <message>
+        <source>Discharge with override</source>
+        <translation>Dar el alta con autorización</translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <source>A clinician must override this hold: ask one to sign in here, or wait and recheck the vitals.</source>
+        <translation>Un clínico debe autorizar por encima de esta retención: pida a uno que inicie sesión aquí, o espere y vuelva a tomar los signos vitales.</translation>
+    </message>
+    <message>
+        <source>Sublingual</source>
+        <translation>Sublingual</translation>
+    </message>
+    <message>
+        <source>Intramuscular</source>
+        <translation>Intramuscular</translation>
+    </message>
+    <message>
+        <source>Intravenous</source>
+        <translation>Intravenosa</translation>
+    </message>
+    <message>
+        <source>Intranasal</source>
+        <translation>Intranasal</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>Record a dose</source>
+        <translation>Anotar una dosis</translation>
+    </message>
+    <message>
+        <source>This is a booster</source>
+        <translation>Es un refuerzo</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Given at</source>
+        <translation>Hora de administración</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>Número de lote</translation>
+    </message>
+    <message>
+        <source>Why dose over the hold (recorded with your name)</source>
+        <translation>Por qué administrar pese a la retención (se anota con su nombre)</translation>
+    </message>
+    <message>
+        <source>On hold: {reasons}</source>
+        <translation>En espera: {reasons}</translation>
+    </message>
+    <message>
+        <source>The override was not accepted.</source>
+        <translation>No se aceptó la autorización.</translation>
+    </message>
+    <message>
+        <source>Dose with override</source>
+        <translation>Administrar con autorización</translation>
+    </message>
+</context>
+<context>
     <name>ExtendBar</name>
     <message>
         <source>Extend this phase by</source>
@@ -447,6 +644,13 @@
     <message>
         <source>Observation until {time}</source>
         <translation>Observación hasta {time}</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
     </message>
 </context>
 <context>
@@ -672,6 +876,41 @@
     <message>
         <source>about {time}</source>
         <translation>aprox. {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationDialog</name>
+    <message>
+        <source>Record an observation</source>
+        <translation>Anotar una observación</translation>
+    </message>
+    <message>
+        <source>0 no response · 5 responds readily to name</source>
+        <translation>0 sin respuesta · 5 responde enseguida a su nombre</translation>
+    </message>
+    <message>
+        <source>What was seen (optional, needed for Other)</source>
+        <translation>Qué se observó (opcional; necesario para Otro)</translation>
+    </message>
+    <message>
+        <source>What was done (optional)</source>
+        <translation>Qué se hizo (opcional)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Intensidad</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Medida tomada</translation>
     </message>
 </context>
 <context>

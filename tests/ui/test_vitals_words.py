@@ -44,3 +44,28 @@ def test_in_spanish_every_reason_is_recognised_and_translated(spanish) -> None: 
     assert reason_text("BP 190/120 at 40 min: above the protocol's 180/110 alert limit; hold the dose; urgent "
                        "recheck and clinician attention.").startswith("PA 190/120 a los 40 min: por encima")
     assert reasons_text(("Something new.",)) == "Something new."  # not recognised: shown as written
+
+
+def test_the_discharge_words_follow_the_domain(qapp) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.domain import discharge
+    from facilitator.ui.discharge_words import FIXED, LABELS, discharge_reason, label_text
+
+    assert LABELS == discharge.LABELS  # the same English words, key by key: a renamed item shows here
+    assert set(discharge._NOT_TICKED.values()) <= set(FIXED)
+    for sentence in FIXED:
+        assert discharge_reason(sentence) == sentence
+    assert label_text("unknown", "As written") == "As written"
+
+
+def test_discharge_reasons_in_spanish(spanish) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.domain import discharge
+    from facilitator.ui.discharge_words import FIXED, discharge_reason, label_text
+
+    for sentence in FIXED:
+        assert not ENGLISH.search(discharge_reason(sentence)), sentence
+    assert label_text(discharge.ESCORT, "Escort present") == "Acompañante presente"
+    assert discharge_reason("The 60-minute minimum observation after the last dose has 12 minutes left.") == \
+        "A la observación mínima de 60 minutos tras la última dosis le quedan 12 minutos."
+    vitals = discharge_reason("The last vitals are not within limits. SpO2 88% at 40 min: below the protocol's 92% "
+                              "minimum; urgent attention to breathing.")
+    assert vitals.startswith("Los últimos signos vitales") and not ENGLISH.search(vitals), vitals
