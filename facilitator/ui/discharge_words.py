@@ -37,6 +37,8 @@ FIXED = (
     QT_TRANSLATE_NOOP("Discharge", "No vitals have been taken since the last dose."),
     QT_TRANSLATE_NOOP("Discharge", "Take the vitals before discharge."),
     QT_TRANSLATE_NOOP("Discharge", "Record the escort's name."),
+    QT_TRANSLATE_NOOP("Discharge", "Record when the participant would have been ready to leave without the "
+                                   "minimum observation."),
 )
 _OBSERVATION = re.compile(r"The (?P<total>\d+)-minute minimum observation after the last dose has "
                           r"(?P<left>\d+) minutes? left\.")

@@ -134,7 +134,7 @@
         <translation>Sesión</translation>
     </message>
     <message>
-        <source>A clinician must speak with them before dosing, following the clinic&apos;s safety protocol.</source>
+        <source>A clinician must speak with them before dosing, following the clinic's safety protocol.</source>
         <translation>Un clínico debe hablar con la persona antes de la dosis, según el protocolo de seguridad de la clínica.</translation>
     </message>
     <message>
@@ -256,7 +256,7 @@
         <translation>Entendió que no debe manejar hasta mañana</translation>
     </message>
     <message>
-        <source>&quot;Would have been ready at&quot; recorded</source>
+        <source>"Would have been ready at" recorded</source>
         <translation>Anotado «habría estado listo/a a las»</translation>
     </message>
     <message>
@@ -296,8 +296,12 @@
         <translation>Tome los signos vitales antes del alta.</translation>
     </message>
     <message>
-        <source>Record the escort&apos;s name.</source>
+        <source>Record the escort's name.</source>
         <translation>Anote el nombre del acompañante.</translation>
+    </message>
+    <message>
+        <source>Record when the participant would have been ready to leave without the minimum observation.</source>
+        <translation>Anote cuándo habría podido irse la persona sin contar la observación mínima.</translation>
     </message>
     <message>
         <source>The {total}-minute minimum observation after the last dose has 1 minute left.</source>
@@ -684,7 +688,7 @@
         <translation>Aún no hay registros</translation>
     </message>
     <message>
-        <source>Within the protocol&apos;s limits</source>
+        <source>Within the protocol's limits</source>
         <translation>Dentro de los límites del protocolo</translation>
     </message>
     <message>
@@ -767,7 +771,7 @@
         <translation>Participantes</translation>
     </message>
     <message>
-        <source>The roster, each person&apos;s profile, screening, history and progress charts.</source>
+        <source>The roster, each person's profile, screening, history and progress charts.</source>
         <translation>La lista, el perfil de cada persona, evaluación, historial y gráficas de progreso.</translation>
     </message>
     <message>
@@ -839,7 +843,7 @@
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <source>A past session&apos;s timings, planned against actual for each phase, and its quick notes.</source>
+        <source>A past session's timings, planned against actual for each phase, and its quick notes.</source>
         <translation>Los tiempos de una sesión pasada, previstos frente a reales por fase, y sus notas rápidas.</translation>
     </message>
     <message>
@@ -1024,7 +1028,7 @@
         <translation>Las notas que agregue durante la sesión aparecen aquí.</translation>
     </message>
     <message>
-        <source>{count} earlier notes are in the session&apos;s record.</source>
+        <source>{count} earlier notes are in the session's record.</source>
         <translation>Otras {count} notas anteriores están en el registro de la sesión.</translation>
     </message>
 </context>
@@ -1124,7 +1128,7 @@
         <translation>Esta sesión terminó. Sus tiempos y notas se conservan en su registro.</translation>
     </message>
     <message>
-        <source>View the session&apos;s record</source>
+        <source>View the session's record</source>
         <translation>Ver el registro de la sesión</translation>
     </message>
     <message>
@@ -1274,23 +1278,23 @@
         <translation>consultar con el clínico antes de la dosis</translation>
     </message>
     <message>
-        <source>BP {bp} {when}: above the protocol&apos;s {limit} {name} limit; {advice}.</source>
+        <source>BP {bp} {when}: above the protocol's {limit} {name} limit; {advice}.</source>
         <translation>PA {bp} {when}: por encima del límite de {name} del protocolo ({limit}); {advice}.</translation>
     </message>
     <message>
-        <source>BP {bp} {when}: at the protocol&apos;s {limit} {name} limit; {advice}.</source>
+        <source>BP {bp} {when}: at the protocol's {limit} {name} limit; {advice}.</source>
         <translation>PA {bp} {when}: en el límite de {name} del protocolo ({limit}); {advice}.</translation>
     </message>
     <message>
-        <source>SpO2 {value}% {when}: below the protocol&apos;s {limit}% minimum; {hold}urgent attention to breathing.</source>
+        <source>SpO2 {value}% {when}: below the protocol's {limit}% minimum; {hold}urgent attention to breathing.</source>
         <translation>SpO2 {value}% {when}: por debajo del mínimo del protocolo ({limit}%); {hold}atención urgente a la respiración.</translation>
     </message>
     <message>
-        <source>Heart rate {value} {when}: below the protocol&apos;s minimum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <source>Heart rate {value} {when}: below the protocol's minimum of {limit}; {hold}urgent recheck and clinician attention.</source>
         <translation>FC {value} {when}: por debajo del mínimo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
     </message>
     <message>
-        <source>Heart rate {value} {when}: above the protocol&apos;s maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <source>Heart rate {value} {when}: above the protocol's maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
         <translation>FC {value} {when}: por encima del máximo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
     </message>
 </context>
@@ -1298,7 +1302,7 @@
     <name>format</name>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
     </message>
     <message>
         <source>Today</source>

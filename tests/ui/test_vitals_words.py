@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +54,12 @@ def test_the_discharge_words_follow_the_domain(qapp) -> None:  # type: ignore[no
 
     assert LABELS == discharge.LABELS  # the same English words, key by key: a renamed item shows here
     assert set(discharge._NOT_TICKED.values()) <= set(FIXED)
+    # Every fixed reason the domain writes (a literal passed to _state or _ticked) is known here.
+    tree = ast.parse(Path(discharge.__file__).read_text(encoding="utf-8"))
+    literals = {arg.value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") in ("_state", "_ticked")
+                for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value}
+    assert len(literals) >= 5 and literals <= set(FIXED), literals - set(FIXED)
     for sentence in FIXED:
         assert discharge_reason(sentence) == sentence
     assert label_text("unknown", "As written") == "As written"
