@@ -11,6 +11,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
+
 translate = QCoreApplication.translate
 
 _WHEN = r"(?P<when>before the dose|at (?P<minutes>\d+) min)"
@@ -75,6 +77,44 @@ def reason_text(sentence: str) -> str:
                     translate("VitalsReason", "Heart rate {value} {when}: above the protocol's maximum of {limit}; "
                                               "{hold}urgent recheck and clinician attention."))
         return template.format(value=match["value"], when=_when(match), limit=match["limit"], hold=_hold(match))
+    return sentence
+
+
+_NAMES = {"Systolic": QT_TRANSLATE_NOOP("VitalsReason", "Systolic"),
+          "Diastolic": QT_TRANSLATE_NOOP("VitalsReason", "Diastolic"),
+          "Heart rate": QT_TRANSLATE_NOOP("VitalsReason", "Heart rate"), "SpO2": "SpO2"}
+_NAME = r"(?P<name>Systolic|Diastolic|Heart rate|SpO2)"
+_RANGE = re.compile(rf"{_NAME} (?P<value>\d+)(?P<unit>%?) is outside the plausible range of (?P<low>\d+) to "
+                    r"(?P<high>\d+)%?; check for a typo\.")
+_WHOLE = re.compile(rf"{_NAME} must be a whole number\.")
+_ORDER = re.compile(r"Diastolic (?P<diastolic>\d+) must be lower than systolic (?P<systolic>\d+); "
+                    r"check the order of the numbers\.")
+ENTRY_SENTENCES = (
+    QT_TRANSLATE_NOOP("VitalsReason", "Type vitals as systolic/diastolic, then heart rate and SpO2 if taken, "
+                                      "for example 142/88 76 98."),
+    QT_TRANSLATE_NOOP("VitalsReason", "A reading needs a blood pressure: both systolic and diastolic."),
+)
+
+
+def _name(match: re.Match[str]) -> str:
+    return translate("VitalsReason", _NAMES[match["name"]])
+
+
+def entry_error(sentence: str) -> str:
+    """Why a typed reading was refused, in the interface's language (unchanged when not recognised)."""
+    if sentence in ENTRY_SENTENCES:
+        return translate("VitalsReason", sentence)
+    if match := _RANGE.fullmatch(sentence):
+        unit = match["unit"]
+        return translate("VitalsReason", "{name} {value} is outside the plausible range of {low} to {high}; "
+                                         "check for a typo.").format(
+            name=_name(match), value=match["value"] + unit, low=match["low"], high=match["high"] + unit)
+    if match := _WHOLE.fullmatch(sentence):
+        return translate("VitalsReason", "{name} must be a whole number.").format(name=_name(match))
+    if match := _ORDER.fullmatch(sentence):
+        return translate("VitalsReason", "Diastolic {diastolic} must be lower than systolic {systolic}; check the "
+                                         "order of the numbers.").format(diastolic=match["diastolic"],
+                                                                         systolic=match["systolic"])
     return sentence
 
 

@@ -658,6 +658,17 @@
     </message>
 </context>
 <context>
+    <name>MonitoringFeed</name>
+    <message>
+        <source>No session is open.</source>
+        <translation>No hay ninguna sesión abierta.</translation>
+    </message>
+    <message>
+        <source>The database did not answer; nothing was saved. Try again.</source>
+        <translation>La base de datos no respondió; no se guardó nada. Vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>MonitoringPanel</name>
     <message>
         <source>Vitals  142/88 76 98  then Enter</source>
@@ -1296,6 +1307,38 @@
     <message>
         <source>Heart rate {value} {when}: above the protocol's maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
         <translation>FC {value} {when}: por encima del máximo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>Sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>Diastólica</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Type vitals as systolic/diastolic, then heart rate and SpO2 if taken, for example 142/88 76 98.</source>
+        <translation>Escriba los signos vitales como sistólica/diastólica y, si se tomaron, la frecuencia cardiaca y la SpO2; por ejemplo 142/88 76 98.</translation>
+    </message>
+    <message>
+        <source>A reading needs a blood pressure: both systolic and diastolic.</source>
+        <translation>Una medición necesita la presión arterial: sistólica y diastólica.</translation>
+    </message>
+    <message>
+        <source>{name} {value} is outside the plausible range of {low} to {high}; check for a typo.</source>
+        <translation>{name} {value} está fuera del rango posible, de {low} a {high}; revise si hay un error al escribir.</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number.</source>
+        <translation>{name} debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>Diastolic {diastolic} must be lower than systolic {systolic}; check the order of the numbers.</source>
+        <translation>La diastólica {diastolic} debe ser menor que la sistólica {systolic}; revise el orden de los números.</translation>
     </message>
 </context>
 <context>

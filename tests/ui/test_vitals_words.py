@@ -77,3 +77,33 @@ def test_discharge_reasons_in_spanish(spanish) -> None:  # type: ignore[no-untyp
     vitals = discharge_reason("The last vitals are not within limits. SpO2 88% at 40 min: below the protocol's 92% "
                               "minimum; urgent attention to breathing.")
     assert vitals.startswith("Los últimos signos vitales") and not ENGLISH.search(vitals), vitals
+
+
+def _entry_errors() -> list[str]:
+    from facilitator.domain.vitals import VitalsError, check_reading, parse_line
+
+    found = []
+    for line in ("abc", "300/80", "120/170", "120/130", "120/80 300", "120/80 76 40%", "120/80 76 98 5"):
+        with pytest.raises(VitalsError) as caught:
+            parse_line(line)
+        found.append(str(caught.value))
+    with pytest.raises(VitalsError) as caught:
+        check_reading(None, 80, None, None)  # type: ignore[arg-type]
+    found.append(str(caught.value))
+    assert len(set(found)) >= 6
+    return found
+
+
+def test_vitals_entry_errors_read_as_written_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.vitals_words import entry_error
+
+    for sentence in _entry_errors():
+        assert entry_error(sentence) == sentence
+
+
+def test_vitals_entry_errors_in_spanish(spanish) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.ui.vitals_words import entry_error
+
+    for sentence in _entry_errors():
+        said = entry_error(sentence)
+        assert said != sentence and not re.search(r"\b(the|of|for|must|check|outside|order|numbers)\b", said), said
