@@ -62,7 +62,7 @@ class Launcher:
 
     def __init__(self, database_url: str | None, data_dir: str | Path | None, clock: Clock | None = None) -> None:
         from facilitator import paths
-        from facilitator.services.store import probe_clinic
+        from facilitator.services.clinic_probe import probe_clinic
         from facilitator.settings import load_settings
         from facilitator.ui.gate.window import GateWindow
         from facilitator.ui.theme import apply_theme
@@ -172,10 +172,31 @@ def run_app(database_url: str | None = None, data_dir: str | Path | None = None)
         return exc.exit_code
     _fit_to_screen(app, launcher.first_window)
     launcher.first_window.show()
+    _warm_up_after_first_paint()
     try:
         return app.exec()
     finally:
         launcher.shut_down()
+
+
+def _warm_up_after_first_paint() -> None:
+    """Load the database layer on a worker thread while the person types their password.
+
+    The sign-in window paints without SQLAlchemy and the models (they cost more than the whole
+    window); signing in needs them, so they are imported in the background meanwhile. Not a daemon
+    thread: closing the app at once waits for the import to finish rather than cutting it short.
+    """
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    def load() -> None:
+        try:
+            import facilitator.services.opening  # noqa: F401
+        except Exception:  # signing in imports it again and reports any problem properly
+            log.warning("warming up the database layer failed")
+
+    QTimer.singleShot(200, lambda: threading.Thread(target=load, name="warm-up").start())
 
 
 def _fit_to_screen(app: QApplication, window: QWidget) -> None:

@@ -49,3 +49,15 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Full
     store = new_test_clinic(tmp_path_factory.mktemp("bench"))
     yield store, build_full_session(store)
     store.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    """Print each case's figures and ratios (its ``extra_info``) under the timing table."""
+    session = getattr(config, "_benchmarksession", None)
+    cases = [b for b in getattr(session, "benchmarks", []) if getattr(b, "extra_info", None)]
+    if not cases:
+        return
+    terminalreporter.section("figures and ratios (CPU time unless named wall)")
+    for case in cases:
+        figures = ", ".join(f"{key}={value}" for key, value in case.extra_info.items())
+        terminalreporter.write_line(f"{case.name}: {figures}")
