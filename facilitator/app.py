@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # When this module was imported: the start of the clock if ``cli.main`` did not record an earlier one.
 _IMPORTED_AT = time.perf_counter()
 SMOKE_TIMEOUT_MS = 30_000
+# Work that is not needed for the first window's first paint starts this long after it is shown.
+START_AFTER_PAINT_MS = 200
 
 
 def _started_at() -> float:
@@ -91,12 +93,26 @@ class Launcher:
         Raises:
             AlreadyRunning: another app has this database open (it was asked to come to the front).
         """
-        from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
-        from facilitator.ui.safety import BackupTimer, InstanceServer, ask_running_instance_to_raise
+        from PySide6.QtCore import QTimer
 
-        if live_holder(database) is not None and ask_running_instance_to_raise(database):
-            raise AlreadyRunning("Facilitator is already open on this database; that window was brought to the front.")
+        from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
+
+        if live_holder(database) is not None:
+            from facilitator.ui.safety import ask_running_instance_to_raise
+
+            if ask_running_instance_to_raise(database):
+                raise AlreadyRunning("Facilitator is already open on this database; that window was brought to "
+                                     "the front.")
         self.lock = InstanceLock(database).acquire()
+        # Answering a second launch ("come to the front") and refreshing the lock can wait until the
+        # first window has painted: Qt's network module is not needed for that paint.
+        QTimer.singleShot(START_AFTER_PAINT_MS, lambda: self._serve(database))
+
+    def _serve(self, database: Path) -> None:
+        from facilitator.ui.safety import BackupTimer, InstanceServer
+
+        if self.lock is None:  # already shut down
+            return
         self.instance_server = InstanceServer(database, lambda: self.window or self.gate)
         self.heartbeat = BackupTimer(self.lock.heartbeat, self.instance_server)  # keeps the lock fresh
 
@@ -153,6 +169,7 @@ class Launcher:
             self.instance_server.close()
         if self.lock is not None:
             self.lock.release()
+            self.lock = None
 
 
 def run_app(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
@@ -196,7 +213,7 @@ def _warm_up_after_first_paint() -> None:
         except Exception:  # signing in imports it again and reports any problem properly
             log.warning("warming up the database layer failed")
 
-    QTimer.singleShot(200, lambda: threading.Thread(target=load, name="warm-up").start())
+    QTimer.singleShot(START_AFTER_PAINT_MS, lambda: threading.Thread(target=load, name="warm-up").start())
 
 
 def _fit_to_screen(app: QApplication, window: QWidget) -> None:
