@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from facilitator.db.models import Attendance, Dose, Group, GroupSession, MeasureResponse, Note, Observation, Participant
 from facilitator.domain import markup
-from facilitator.domain import score_trends as scales
+from facilitator.domain.enums import Instrument
+from facilitator.domain.scales import safety_flag
 from facilitator.errors import UserError
 from facilitator.services import actor as actors
 from facilitator.services.runner_snapshot import AD_HOC_NAME
@@ -102,7 +103,7 @@ def participant_timeline(session: Session, participant_id: int) -> ParticipantTi
         .order_by(MeasureResponse.taken_on, MeasureResponse.id)
     ):
         scores[sid][instrument] = total
-        if scales.safety_flag(instrument, items):
+        if safety_flag(instrument, items):
             flagged.add(sid)
     entries = []
     for row in session.execute(
@@ -122,7 +123,7 @@ def participant_timeline(session: Session, participant_id: int) -> ParticipantTi
             doses=tuple(doses.get(row.id, ())), observations=int(observed.get(row.id, 0)),
             note_id=note[0] if note else None, note_signed=bool(note and note[1]),
             note_written=bool(note and not markup.is_blank(note[2])),
-            gad7=scores.get(row.id, {}).get(scales.GAD7), phq9=scores.get(row.id, {}).get(scales.PHQ9),
+            gad7=scores.get(row.id, {}).get(Instrument.GAD7), phq9=scores.get(row.id, {}).get(Instrument.PHQ9),
             safety_flag=row.id in flagged,
         ))
     actors.record(session, "view", entity_type="participant", entity_id=participant_id, detail="timeline")

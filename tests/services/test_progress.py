@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.db.models import Attendance, Dose, Group, MeasureResponse, Membership
-from facilitator.domain import score_trends as scales
+from facilitator.domain import score_trends as trends
+from facilitator.domain.enums import Instrument
+from facilitator.domain.scales import scale
 from facilitator.errors import UserError
 from facilitator.services.progress import group_progress, participant_progress
 from facilitator.services.timeline_entries import participant_timeline
@@ -23,13 +25,13 @@ def test_a_participants_series(demo_clinic) -> None:  # type: ignore[no-untyped-
     progress = demo_clinic.run(participant_progress, pid)
     with demo_clinic.session() as s:
         stored = s.scalars(select(MeasureResponse).where(MeasureResponse.participant_id == pid)).all()
-    for series, instrument in ((progress.gad7, scales.GAD7), (progress.phq9, scales.PHQ9)):
-        assert series.instrument == instrument and series.threshold == scales.MEANINGFUL_CHANGE[instrument]
-        assert series.bands == scales.BANDS[instrument] and series.max_total == scales.MAX_TOTAL[instrument]
+    for series, instrument in ((progress.gad7, Instrument.GAD7), (progress.phq9, Instrument.PHQ9)):
+        assert series.instrument == instrument and series.threshold == trends.MEANINGFUL_CHANGE[instrument]
+        assert series.bands == scale(instrument).bands and series.max_total == scale(instrument).max_total
         assert len(series.points) == sum(1 for m in stored if m.instrument == instrument)
         assert [p.taken_on for p in series.points] == sorted(p.taken_on for p in series.points)
         assert series.points[0].change.is_baseline
-        assert all(p.severity == scales.severity(instrument, p.total) for p in series.points)
+        assert all(p.severity == scale(instrument).severity(p.total) for p in series.points)
         for p in series.points:
             assert p.change.from_baseline == p.total - p.change.baseline
             if p.change.meaningful:
