@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # When this module was imported: the start of the clock if ``cli.main`` did not record an earlier one.
 _IMPORTED_AT = time.perf_counter()
 SMOKE_TIMEOUT_MS = 30_000
+# Work that is not needed for the first window's first paint starts this long after it is shown.
+START_AFTER_PAINT_MS = 200
 
 
 def _started_at() -> float:
@@ -62,7 +64,7 @@ class Launcher:
 
     def __init__(self, database_url: str | None, data_dir: str | Path | None, clock: Clock | None = None) -> None:
         from facilitator import paths
-        from facilitator.services.store import probe_clinic
+        from facilitator.services.clinic_probe import probe_clinic
         from facilitator.settings import load_settings
         from facilitator.ui import i18n
         from facilitator.ui.gate.window import GateWindow
@@ -93,12 +95,26 @@ class Launcher:
         Raises:
             AlreadyRunning: another app has this database open (it was asked to come to the front).
         """
-        from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
-        from facilitator.ui.safety import BackupTimer, InstanceServer, ask_running_instance_to_raise
+        from PySide6.QtCore import QTimer
 
-        if live_holder(database) is not None and ask_running_instance_to_raise(database):
-            raise AlreadyRunning("Facilitator is already open on this database; that window was brought to the front.")
+        from facilitator.services.instance_lock import AlreadyRunning, InstanceLock, live_holder
+
+        if live_holder(database) is not None:
+            from facilitator.ui.safety import ask_running_instance_to_raise
+
+            if ask_running_instance_to_raise(database):
+                raise AlreadyRunning("Facilitator is already open on this database; that window was brought to "
+                                     "the front.")
         self.lock = InstanceLock(database).acquire()
+        # Answering a second launch ("come to the front") and refreshing the lock can wait until the
+        # first window has painted: Qt's network module is not needed for that paint.
+        QTimer.singleShot(START_AFTER_PAINT_MS, lambda: self._serve(database))
+
+    def _serve(self, database: Path) -> None:
+        from facilitator.ui.safety import BackupTimer, InstanceServer
+
+        if self.lock is None:  # already shut down
+            return
         self.instance_server = InstanceServer(database, lambda: self.window or self.gate)
         self.heartbeat = BackupTimer(self.lock.heartbeat, self.instance_server)  # keeps the lock fresh
 
@@ -155,6 +171,7 @@ class Launcher:
             self.instance_server.close()
         if self.lock is not None:
             self.lock.release()
+            self.lock = None
 
 
 def run_app(database_url: str | None = None, data_dir: str | Path | None = None) -> int:
@@ -174,10 +191,31 @@ def run_app(database_url: str | None = None, data_dir: str | Path | None = None)
         return exc.exit_code
     _fit_to_screen(app, launcher.first_window)
     launcher.first_window.show()
+    _warm_up_after_first_paint()
     try:
         return app.exec()
     finally:
         launcher.shut_down()
+
+
+def _warm_up_after_first_paint() -> None:
+    """Load the database layer on a worker thread while the person types their password.
+
+    The sign-in window paints without SQLAlchemy and the models (they cost more than the whole
+    window); signing in needs them, so they are imported in the background meanwhile. Not a daemon
+    thread: closing the app at once waits for the import to finish rather than cutting it short.
+    """
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    def load() -> None:
+        try:
+            import facilitator.services.opening  # noqa: F401
+        except Exception:  # signing in imports it again and reports any problem properly
+            log.warning("warming up the database layer failed")
+
+    QTimer.singleShot(START_AFTER_PAINT_MS, lambda: threading.Thread(target=load, name="warm-up").start())
 
 
 def _fit_to_screen(app: QApplication, window: QWidget) -> None:

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from facilitator.errors import UserError
 
 APP_NAME = "Facilitator"
@@ -30,6 +28,8 @@ def resource(*parts: str) -> Path:
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_dir  # not needed when a folder is given (it costs start-up time)
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 
+from facilitator.db import soundness
 from facilitator.errors import UserError
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
@@ -114,4 +115,5 @@ def encrypt_in_place(path: Path, key: bytes, backup: Path) -> None:
         os.fsync(handle.fileno())
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+    soundness.forget(path)  # a new file: the next opening checks it in full
     os.replace(staging, path)

@@ -7,109 +7,26 @@ of the app wait for each other instead of failing. Any SQLAlchemy URL can be giv
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import URL, Engine, create_engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine import Engine, create_engine
 from sqlalchemy.pool import NullPool
 
+# Where the data lives is decided without SQLAlchemy (the sign-in window opens before it is imported).
+from facilitator.db.target import (
+    BUSY_TIMEOUT_MS,
+    POSTGRES_DRIVERS,
+    SQLITE_DRIVERS,
+    SUPPORTED,
+    DatabaseTarget,
+    probe_sqlite_file,
+    resolve_target,
+)
 from facilitator.errors import UserError
 
-BUSY_TIMEOUT_MS = 5000
-SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
-POSTGRES_DRIVERS = {"postgresql", "postgresql+psycopg"}
-SUPPORTED = "sqlite:///FILE or postgresql+psycopg://USER@HOST/DB"
-
-
-@dataclass(frozen=True)
-class DatabaseTarget:
-    """Where the data lives.
-
-    Attributes:
-        url: the SQLAlchemy URL.
-        sqlite_path: the file, for a SQLite database; None for a server or in-memory.
-    """
-
-    url: URL
-    sqlite_path: Path | None
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.url.get_backend_name() == "sqlite"
-
-    def describe(self) -> str:
-        """A label for the status bar; never shows a password."""
-        if self.sqlite_path is not None:
-            return f"SQLite file {self.sqlite_path}"
-        if self.is_sqlite:
-            return "SQLite in memory"
-        host = self.url.host or "localhost"
-        port = f":{self.url.port}" if self.url.port else ""
-        return f"PostgreSQL {self.url.database} on {host}{port}"
-
-
-def resolve_target(database_url: str | None, default_file: Path) -> DatabaseTarget:
-    """Turn ``--database-url`` (or the default file) into a checked target.
-
-    Raises:
-        UserError: for a URL that cannot be parsed or names a database we do not support.
-    """
-    if not database_url:
-        return DatabaseTarget(URL.create("sqlite", database=str(default_file)), default_file)
-    try:
-        url = make_url(database_url)
-    except ArgumentError:
-        raise UserError(f"The database URL {database_url!r} cannot be read; use {SUPPORTED}.") from None
-    driver = url.drivername
-    if driver == "postgresql":  # plain scheme: pick the driver we ship
-        url = url.set(drivername="postgresql+psycopg")
-        driver = url.drivername
-    if driver not in SQLITE_DRIVERS | POSTGRES_DRIVERS:
-        raise UserError(f"Unsupported database URL scheme {driver!r}; use {SUPPORTED}.")
-    if url.get_backend_name() == "sqlite":
-        if not url.database or url.database == ":memory:":
-            return DatabaseTarget(url, None)
-        path = Path(url.database).expanduser().resolve()
-        return DatabaseTarget(url.set(database=str(path)), path)
-    return DatabaseTarget(url, None)
-
-
-def probe_sqlite_file(path: Path) -> None:
-    """Check, read-only, that an existing file is an SQLite database; never writes to it.
-
-    Raises:
-        UserError: if the file is not a database or cannot be read.
-    """
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise UserError(f"The folder for the database {path} does not exist.")
-        return
-    if path.is_dir():
-        raise UserError(f"The database path {path} is a folder, not a file.")
-    if path.stat().st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError as exc:
-        raise UserError(f"The database file {path} cannot be read ({exc.strerror or exc}).") from None
-    if header != b"SQLite format 3\x00":
-        raise UserError(
-            f"The file {path} is not a Facilitator database (it is not an SQLite database, or it is "
-            "encrypted with a key this app was not given); it was left untouched."
-        )
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            con.execute("PRAGMA schema_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise UserError(f"The database file {path} cannot be opened ({exc}); it was left untouched.") from None
+__all__ = ["BUSY_TIMEOUT_MS", "POSTGRES_DRIVERS", "SQLITE_DRIVERS", "SUPPORTED", "DatabaseTarget", "create_db_engine",
+           "probe_sqlite_file", "resolve_target"]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -15,16 +15,10 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from facilitator.errors import UserError
 
@@ -50,9 +44,11 @@ class KdfParams:
     @classmethod
     def fresh(cls, template: KdfParams | None = None) -> KdfParams:
         base = template or cls()
-        return replace(base, salt=_b64(secrets.token_bytes(16)))
+        return replace(base, salt=_b64(os.urandom(16)))
 
     def derive(self, secret: bytes) -> bytes:
+        from argon2.low_level import Type, hash_secret_raw  # imported when a key is made, not at start-up
+
         return hash_secret_raw(secret, _unb64(self.salt), self.time_cost, self.memory_kib,
                                self.parallelism, 32, Type.ID)
 
@@ -106,20 +102,25 @@ def _aad(database_id: str, kind: str, username: str) -> bytes:
 
 
 def new_data_key() -> bytes:
-    return secrets.token_bytes(DATA_KEY_BYTES)
+    return os.urandom(DATA_KEY_BYTES)
 
 
 def seal(keyfile: KeyFile, data_key: bytes, secret: bytes, *, kind: str, username: str,
          kdf: KdfParams | None = None) -> Slot:
     """Wrap the data key under ``secret`` in a fresh slot (not yet added to the file)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = KdfParams.fresh(kdf)
-    nonce = secrets.token_bytes(12)
+    nonce = os.urandom(12)
     wrapped = AESGCM(params.derive(secret)).encrypt(nonce, data_key, _aad(keyfile.database_id, kind, username))
     return Slot(kind=kind, username=username, kdf=params, nonce=_b64(nonce), wrapped=_b64(wrapped))
 
 
 def unseal(keyfile: KeyFile, slot: Slot, secret: bytes) -> bytes | None:
     """The data key, or None when ``secret`` is wrong (or the slot was tampered with)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(slot.kdf.derive(secret)).decrypt(
             _unb64(slot.nonce), _unb64(slot.wrapped), _aad(keyfile.database_id, slot.kind, slot.username)
@@ -130,7 +131,7 @@ def unseal(keyfile: KeyFile, slot: Slot, secret: bytes) -> bytes | None:
 
 def new_recovery_key() -> str:
     """A recovery key as people copy it onto paper: ``ABCD-EFGH-…`` (8 groups of 4)."""
-    raw = base64.b32encode(secrets.token_bytes(RECOVERY_KEY_BYTES)).decode("ascii").rstrip("=")
+    raw = base64.b32encode(os.urandom(RECOVERY_KEY_BYTES)).decode("ascii").rstrip("=")
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
@@ -187,6 +188,8 @@ def save_keyfile(path: Path, keyfile: KeyFile) -> None:
         ],
         "pending_audit": keyfile.pending_audit,
     }
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=".keys-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -125,9 +125,12 @@ class ScaleResult:
         return ANSWERS[self.items[SAFETY_ITEM - 1]]
 
 
-def safety_flag(instrument: str | Instrument, items: Sequence[int | None]) -> bool:
-    """True when PHQ-9 item 9 is answered above 0 (answers so far; unanswered items are None)."""
-    if Instrument(instrument) is not Instrument.PHQ9 or len(items) < SAFETY_ITEM:
+def safety_flag(instrument: str | Instrument, items: Sequence[int | None] | None) -> bool:
+    """True when PHQ-9 item 9 is answered above 0 (answers so far; unanswered items are None).
+
+    Shown prominently whatever the total. A stored score without its items (None) has no flag.
+    """
+    if items is None or Instrument(instrument) is not Instrument.PHQ9 or len(items) < SAFETY_ITEM:
         return False
     answer = items[SAFETY_ITEM - 1]
     return answer is not None and answer > 0

@@ -18,41 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-GAD7 = "GAD-7"
-PHQ9 = "PHQ-9"
-MEANINGFUL_CHANGE = {PHQ9: 5, GAD7: 4}
-MAX_TOTAL = {PHQ9: 27, GAD7: 21}
+from facilitator.domain.enums import Instrument
+
+# Bands, totals and the safety item are the scales' own (domain.scales); this module adds change over time.
+MEANINGFUL_CHANGE = {Instrument.PHQ9: 5, Instrument.GAD7: 4}
 EPISODE_GAP_DAYS = 90
-SAFETY_ITEM = 9  # PHQ-9 item 9, thoughts of being better off dead or of self-harm
-
-
-@dataclass(frozen=True)
-class Band:
-    """A severity band, inclusive at both ends (for shading a chart)."""
-
-    low: int
-    high: int
-    name: str
-
-
-BANDS: dict[str, tuple[Band, ...]] = {
-    GAD7: (Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 21, "severe")),
-    PHQ9: (Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"), Band(15, 19, "moderately severe"),
-           Band(20, 27, "severe")),
-}
-
-
-def severity(instrument: str, total: int) -> str:
-    """The band a total falls in (CLINICAL.md); raises ValueError for an unknown instrument or total."""
-    for band in BANDS[instrument]:
-        if band.low <= total <= band.high:
-            return band.name
-    raise ValueError(f"{total} is outside the {instrument} range")
-
-
-def safety_flag(instrument: str, items: Sequence[int] | None) -> bool:
-    """True when PHQ-9 item 9 is above 0: shown prominently whatever the total."""
-    return instrument == PHQ9 and items is not None and len(items) >= SAFETY_ITEM and int(items[SAFETY_ITEM - 1]) > 0
 
 
 @dataclass(frozen=True)
@@ -85,9 +55,9 @@ class Change:
     sharp_worsening: bool
 
 
-def mark_changes(instrument: str, scores: Sequence[Score]) -> tuple[Change, ...]:
+def mark_changes(instrument: str | Instrument, scores: Sequence[Score]) -> tuple[Change, ...]:
     """The change marks of a time-ordered series of one instrument's scores."""
-    threshold = MEANINGFUL_CHANGE[instrument]
+    threshold = MEANINGFUL_CHANGE[Instrument(instrument)]
     marks: list[Change] = []
     baseline = 0
     previous: Score | None = None

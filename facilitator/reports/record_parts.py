@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from facilitator.domain.vitals_flags import Level
+from facilitator.domain.vitals import VitalsLevel
 from facilitator.reports import fonts, style
 from facilitator.reports.layout import heading
 from facilitator.reports.lines import line, runs_line
@@ -17,10 +17,10 @@ from facilitator.reports.tables import CellDefaults, fits, styled_table, wrapped
 from facilitator.reports.when import When, humanize
 from facilitator.services.documents import NoteRecord
 
-LEVEL_COLOURS: dict[Level, tuple[colors.Color, colors.Color]] = {
-    Level.CAUTION: (style.CAUTION_BG, style.CAUTION_INK),
-    Level.HOLD: (style.ALERT_BG, style.ALERT_INK),
-    Level.ALERT: (style.ALERT_BG, style.ALERT_INK),
+LEVEL_COLOURS: dict[VitalsLevel, tuple[colors.Color, colors.Color]] = {
+    VitalsLevel.CAUTION: (style.CAUTION_BG, style.CAUTION_INK),
+    VitalsLevel.HOLD: (style.ALERT_BG, style.ALERT_INK),
+    VitalsLevel.ALERT: (style.ALERT_BG, style.ALERT_INK),
 }
 
 

@@ -7,7 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from facilitator.domain.vitals_flags import Level
+from facilitator.domain.vitals import VitalsLevel
 from facilitator.reports import fonts, style
 from facilitator.reports.layout import section
 from facilitator.reports.lines import line, runs_line
@@ -126,7 +126,7 @@ def _vitals(p: ParticipantRecord, when: When, styles: style.Styles) -> Flowable:
         bp = f"{v.systolic if v.systolic is not None else '–'}/{v.diastolic if v.diastolic is not None else '–'}"
         after = "before dose" if v.minutes_after_dose is None else f"+{v.minutes_after_dose} min"
         flag: Flowable | str = "within limits"
-        if v.level is Level.OK:
+        if v.level is VitalsLevel.NORMAL:
             extra.append(("TEXTCOLOR", (6, i), (6, i), style.OK_INK))
         else:
             background, ink = LEVEL_COLOURS[v.level]

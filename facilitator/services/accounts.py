@@ -5,7 +5,6 @@ Accounts are never deleted (their names stand on signed records); they are deact
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,40 +17,25 @@ from facilitator.db.models import Account
 from facilitator.domain.enums import Role
 from facilitator.errors import UserError
 from facilitator.services import actor as actors
+from facilitator.services.account_rules import (
+    LOCKOUT_AFTER,
+    LOCKOUT_MINUTES,
+    MIN_PASSWORD_LENGTH,
+    USERNAME,
+    SignInError,
+    backoff_seconds,
+    check_password_rules,
+    check_username,
+)
 from facilitator.services.actor import Actor
 
-MIN_PASSWORD_LENGTH = 12
-LOCKOUT_AFTER = 5
-LOCKOUT_MINUTES = 15
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+__all__ = ["HASHER", "LOCKOUT_AFTER", "LOCKOUT_MINUTES", "MIN_PASSWORD_LENGTH", "USERNAME", "AccountRow", "SignInError",
+           "backoff_seconds", "change_password", "check_password_rules", "check_username", "create_account",
+           "find_account", "list_accounts", "password_matches", "set_active", "set_password", "sign_in",
+           "to_actor", "unlock_account"]
+
 # RFC 9106's second recommended Argon2id option; about 0.13 s here (see README "Security").
 HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=2)
-
-
-class SignInError(UserError):
-    """A sign-in that did not succeed; the message never says whether the username exists."""
-
-
-def backoff_seconds(failed: int) -> int:
-    """Seconds to wait before the next attempt after ``failed`` failures in a row: 0, 1, 2, 4, 8 …"""
-    return 0 if failed <= 0 else min(2 ** (failed - 1), 60)
-
-
-def check_password_rules(password: str, username: str = "") -> None:
-    """Raises UserError with one sentence when a new password is not acceptable."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
-    if username and password.lower() == username.lower():
-        raise UserError("A password must not be the username.")
-    if len(set(password)) < 4:
-        raise UserError("A password needs more than a few different characters.")
-
-
-def check_username(username: str) -> str:
-    name = username.strip().lower()
-    if not USERNAME.match(name):
-        raise UserError("A username is 2 to 64 lower-case letters, digits, dots, dashes or underscores.")
-    return name
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ to write them there; they are copied into the audit trail at the next successful
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 from facilitator.db import keyslots
 from facilitator.db.keyslots import KdfParams, KeyFile
 from facilitator.errors import UserError
-from facilitator.services.accounts import LOCKOUT_AFTER, LOCKOUT_MINUTES, SignInError, backoff_seconds
+from facilitator.services.account_rules import LOCKOUT_AFTER, LOCKOUT_MINUTES, SignInError, backoff_seconds
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,8 @@ def create_keyfile(path: Path, username: str, password: str, *, demo: bool = Fal
         raise UserError(f"A key file {path.name} already exists; a clinic database is already set up here.")
     data_key = keyslots.new_data_key()
     recovery = keyslots.new_recovery_key()
+    import uuid  # only when a clinic is made; it costs start-up time otherwise
+
     keyfile = KeyFile(database_id=str(uuid.uuid4()), demo=demo)
     keyfile.replace_slot(keyslots.seal(keyfile, data_key, password.encode(), kind="password",
                                        username=username, kdf=kdf))

@@ -10,7 +10,8 @@ from facilitator.domain.clock import Clock
 from facilitator.errors import UserError
 from facilitator.services import clinic_keys
 from facilitator.services.demo import DemoSummary, generate_demo_clinic
-from facilitator.services.demo.people import DEMO_PASSWORD, DEMO_USERNAME, STAFF
+from facilitator.services.demo.credentials import DEMO_PASSWORD, DEMO_USERNAME
+from facilitator.services.demo.people import STAFF
 from facilitator.services.opening import NewClinic, open_store
 from facilitator.services.store import Store
 

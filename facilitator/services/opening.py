@@ -7,20 +7,19 @@ against the account table instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from facilitator import paths
-from facilitator.db import keyslots, migrate, snapshot
-from facilitator.db.engine import DatabaseTarget, create_db_engine, probe_sqlite_file, resolve_target
+from facilitator.db import keyslots, migrate, snapshot, soundness
+from facilitator.db.engine import create_db_engine
 from facilitator.db.keyslots import KdfParams
 from facilitator.db.models import Account
+from facilitator.db.target import DatabaseTarget
 from facilitator.domain.clock import Clock, SystemClock
 from facilitator.domain.enums import Role
 from facilitator.errors import UserError
@@ -28,72 +27,21 @@ from facilitator.services import accounts, clinic_keys
 from facilitator.services import actor as actors
 from facilitator.services.actor import Actor
 from facilitator.services.clinic_keys import Credentials, RecoveryAccess, SignInRequired
+from facilitator.services.clinic_probe import (
+    ClinicProbe,
+    DamagedDatabase,
+    NewClinic,
+    NoClinicYet,
+    no_clinic_yet,
+    probe_clinic,
+)
+from facilitator.services.clinic_probe import target_for as _target
 from facilitator.services.store import Store
 
+__all__ = ["EMERGENCY", "ClinicProbe", "DamagedDatabase", "NewClinic", "NoClinicYet", "no_clinic_yet", "open_store",
+           "probe_clinic"]
+
 EMERGENCY = Actor(id=None, username="emergency-access", display_name="Emergency access", role="admin")
-
-
-class NoClinicYet(UserError):
-    """Nothing is set up at this place yet."""
-
-
-class DamagedDatabase(UserError):
-    """The database file failed its check at start.
-
-    Attributes:
-        path: the damaged file (left untouched).
-        backup: the newest backup that passed its checks, or None.
-    """
-
-    def __init__(self, path: Path, backup: Path | None) -> None:
-        self.path, self.backup = path, backup
-        where = (f"the newest good backup is {backup}; restore it with 'facilitator restore {backup}'"
-                 if backup else "no good backup was found in its backups folder")
-        super().__init__(f"The database {path.name} is damaged and was left untouched; {where}.")
-
-
-@dataclass(frozen=True)
-class NewClinic:
-    """The first administrator of a new clinic database."""
-
-    username: str
-    display_name: str
-    password: str = field(repr=False)
-    credentials: str = ""
-    demo: bool = False
-
-
-@dataclass(frozen=True)
-class ClinicProbe:
-    """What is at the configured place, read without opening the database."""
-
-    target: DatabaseTarget
-    state: Literal["new", "encrypted", "plaintext", "server"]
-    demo: bool = False
-
-
-def _target(database_url: str | None, data_dir: str | Path | None) -> tuple[Path, DatabaseTarget]:
-    directory = paths.ensure_data_dir(paths.resolve_data_dir(data_dir))
-    return directory, resolve_target(database_url, paths.default_database_path(directory))
-
-
-def probe_clinic(database_url: str | None = None, data_dir: str | Path | None = None) -> ClinicProbe:
-    _, target = _target(database_url, data_dir)
-    if target.sqlite_path is None:
-        return ClinicProbe(target, "server" if not target.is_sqlite else "plaintext")
-    keyfile = keyslots.keyfile_path(target.sqlite_path)
-    if keyfile.exists():
-        return ClinicProbe(target, "encrypted", keyslots.load_keyfile(keyfile).demo)
-    probe_sqlite_file(target.sqlite_path)  # a file that is not a database is refused here, untouched
-    if target.sqlite_path.exists() and target.sqlite_path.stat().st_size > 0:
-        return ClinicProbe(target, "plaintext")
-    return ClinicProbe(target, "new")
-
-
-def no_clinic_yet(target: DatabaseTarget) -> NoClinicYet:
-    where = target.sqlite_path.parent if target.sqlite_path else target.describe()
-    return NoClinicYet(f"There is no clinic database in {where} yet: open the app to set one up, or run "
-                       "'facilitator demo-data'.")
 
 
 def open_store(
@@ -146,11 +94,13 @@ def open_store(
             keyfile, demo = keyfile_path, new_clinic.demo
         elif new_clinic is None and not plaintext:
             raise no_clinic_yet(target)
-    engine = _open_checked(target, directory, data_key, unlocked=keyfile is not None and new_clinic is None)
+    engine, checked_at = _open_checked(target, directory, data_key, unlocked=keyfile is not None and new_clinic is None,
+                                       now=clock.now())
     try:
         result = _prepare(engine, target, directory, upgrade=upgrade, sync_protocols=sync_protocols)
         store = Store(target=target, engine=engine, data_dir=directory, migration=result, keyfile=keyfile,
-                      demo=demo, data_key=data_key, new_recovery_key=recovery, clock=clock)
+                      demo=demo, data_key=data_key, new_recovery_key=recovery, clock=clock,
+                      checked_at=checked_at)
         if new_clinic is not None:
             store.actor = _create_first_admin(store, new_clinic)
         elif credentials is not None:
@@ -161,24 +111,44 @@ def open_store(
     return store
 
 
-def _open_checked(target: DatabaseTarget, directory: Path, key: bytes | None, *, unlocked: bool) -> Engine:
-    """The engine, after a ``quick_check`` of an existing SQLite file (damage is found before any write)."""
+def _open_checked(target: DatabaseTarget, directory: Path, key: bytes | None, *, unlocked: bool,
+                  now: datetime) -> tuple[Engine, datetime | None]:
+    """The engine, after a look at an existing SQLite file (damage is found before any write).
+
+    The full ``quick_check`` runs when :mod:`facilitator.db.soundness` says the file may have changed
+    outside a clean session; otherwise reading the schema is enough. Returns the engine and when the
+    file was last fully checked (None for a server).
+    """
     path = target.sqlite_path
-    if path is None or not path.exists() or path.stat().st_size == 0:
-        return create_db_engine(target, key=key)
+    if path is None:
+        return create_db_engine(target, key=key), None
+    if not path.exists() or path.stat().st_size == 0:
+        return create_db_engine(target, key=key), now
     try:
         engine = create_db_engine(target, key=key)
     except UserError:
         if not unlocked:  # a plaintext file that is not a database: the probe's own sentence
             raise
         engine = None  # the key came from the key file, so a file it cannot read is damaged
-    if engine is None or snapshot.check(path, key, quick=True):
+    marker = soundness.read_marker(path)
+    full = soundness.needs_full_check(path, now)
+    if engine is None or (snapshot.check(path, key, quick=True) if full else not _schema_readable(engine)):
         if engine is not None:
             engine.dispose()
         from facilitator.services.restore import newest_good_backup
 
         raise DamagedDatabase(path, newest_good_backup(directory, key))
-    return engine
+    soundness.forget(path)
+    return engine, (now if full or marker is None else marker.checked_at)
+
+
+def _schema_readable(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        return True
+    except DBAPIError:
+        return False
 
 
 def _unlock(keyfile: Path, credentials: Credentials | RecoveryAccess, clock: Clock) -> bytes:

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.db.models import Attendance, Group, GroupSession, MeasureResponse, Membership, Participant
-from facilitator.domain import score_trends as scales
-from facilitator.domain.enums import ProtocolKind
+from facilitator.domain import score_trends as trends
+from facilitator.domain.enums import Instrument, ProtocolKind
+from facilitator.domain.scales import Band, safety_flag, scale
 from facilitator.errors import UserError
 from facilitator.services import actor as actors
 from facilitator.services.runner_snapshot import AD_HOC_NAME
@@ -30,7 +31,7 @@ class ScorePoint:
     total: int
     severity: str
     session_id: int | None
-    change: scales.Change
+    change: trends.Change
     safety_flag: bool  # PHQ-9 item 9 above 0
 
 
@@ -39,7 +40,7 @@ class ProgressSeries:
     """One instrument's scores for one person, oldest first."""
 
     instrument: str
-    bands: tuple[scales.Band, ...]
+    bands: tuple[Band, ...]
     max_total: int
     threshold: int  # the clinically meaningful change in points
     points: tuple[ScorePoint, ...]
@@ -102,13 +103,13 @@ _MARK_COLUMNS = (GroupSession.id, GroupSession.scheduled_start, GroupSession.pro
 
 def _series(instrument: str, rows: list[tuple[MeasureResponse, str | None]]) -> ProgressSeries:
     """Rows of one instrument, oldest first, with the protocol kind of the session each was taken at."""
-    scores = [scales.Score(m.taken_on, m.total, kind == ProtocolKind.PREPARATION.value) for m, kind in rows]
-    marks = scales.mark_changes(instrument, scores)
+    scores = [trends.Score(m.taken_on, m.total, kind == ProtocolKind.PREPARATION.value) for m, kind in rows]
+    marks = trends.mark_changes(instrument, scores)
     points = tuple(ScorePoint(m.id, m.taken_on, m.total, m.severity, m.session_id, change,
-                              scales.safety_flag(instrument, m.items))
+                              safety_flag(instrument, m.items))
                    for (m, _), change in zip(rows, marks, strict=True))
-    return ProgressSeries(instrument, scales.BANDS[instrument], scales.MAX_TOTAL[instrument],
-                          scales.MEANINGFUL_CHANGE[instrument], points)
+    kind = scale(instrument)
+    return ProgressSeries(instrument, kind.bands, kind.max_total, trends.MEANINGFUL_CHANGE[kind.instrument], points)
 
 
 def _measures(session: Session, participant_ids: list[int], group_id: int | None = None
@@ -146,8 +147,9 @@ def participant_progress(session: Session, participant_id: int) -> ParticipantPr
         )
     )
     actors.record(session, "view", entity_type="participant", entity_id=participant_id, detail="progress")
-    return ParticipantProgress(participant_id, person.display_name, _series(scales.GAD7, found.get(scales.GAD7, [])),
-                               _series(scales.PHQ9, found.get(scales.PHQ9, [])), marks)
+    gad7, phq9 = Instrument.GAD7, Instrument.PHQ9
+    return ParticipantProgress(participant_id, person.display_name, _series(gad7, found.get(gad7, [])),
+                               _series(phq9, found.get(phq9, [])), marks)
 
 
 def group_progress(session: Session, group_id: int) -> GroupProgress:
@@ -170,8 +172,8 @@ def group_progress(session: Session, group_id: int) -> GroupProgress:
         names[person.id] = person.display_name
     found = _measures(session, list(spans), group_id) if spans else {}
     members = tuple(sorted(
-        (MemberTrend(pid, names[pid], joined, left, _series(scales.GAD7, found.get(pid, {}).get(scales.GAD7, [])),
-                     _series(scales.PHQ9, found.get(pid, {}).get(scales.PHQ9, [])))
+        (MemberTrend(pid, names[pid], joined, left, *(_series(i, found.get(pid, {}).get(i, []))
+                                                      for i in (Instrument.GAD7, Instrument.PHQ9)))
          for pid, (joined, left) in spans.items()),
         key=lambda m: (m.name.casefold(), m.participant_id)))
     sessions = tuple(

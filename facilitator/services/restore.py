@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator import paths
-from facilitator.db import migrate, snapshot
+from facilitator.db import migrate, snapshot, soundness
 from facilitator.domain.clock import Clock, SystemClock
 from facilitator.errors import UserError
 from facilitator.services import actor as actors
@@ -107,7 +107,8 @@ def restore_backup(database: Path, backup: Path, credentials: Credentials | Reco
     except OSError as exc:
         raise disk_error(exc, database.parent) from None
     finally:
-        for leftover in (staging, keys_beside(staging), Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+        for leftover in (staging, keys_beside(staging), Path(f"{staging}-wal"), Path(f"{staging}-shm"),
+                         soundness.marker_path(staging)):
             leftover.unlink(missing_ok=True)
     return RestoreResult(database, kept)
 
@@ -151,5 +152,6 @@ def _swap_in(staging: Path, database: Path) -> None:
         staged_keys.replace(keys_beside(database))
     else:
         keys_beside(database).unlink(missing_ok=True)
+    soundness.forget(database)  # a new file: the next opening checks it in full
     staging.replace(database)
     snapshot.fsync_dir(database.parent)

@@ -26,7 +26,7 @@ from facilitator.db.models import (
     VitalSign,
 )
 from facilitator.domain.phase_timer import compute_view
-from facilitator.domain.score_trends import safety_flag
+from facilitator.domain.scales import safety_flag
 from facilitator.domain.themes import parse_themes
 from facilitator.services import actor as actors
 from facilitator.services.note_views import note_view

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
@@ -57,6 +58,7 @@ class Store:
     clock: Clock = field(default_factory=SystemClock)
     data_key: bytes | None = field(default=None, repr=False)
     new_recovery_key: str | None = field(default=None, repr=False)  # shown once, right after set-up
+    checked_at: datetime | None = None  # when the SQLite file last passed a full quick_check
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -101,7 +103,13 @@ class Store:
         return people == 0 and sessions == 0
 
     def dispose(self) -> None:
+        """Close every connection; a SQLite file closed cleanly is remembered (see ``db.soundness``)."""
         self.engine.dispose()
+        if self.target.sqlite_path is not None and self.checked_at is not None:
+            from facilitator.db.soundness import record_clean_close
+
+            record_clean_close(self.target.sqlite_path, self.checked_at)
+            self.checked_at = None  # once: a second dispose must not vouch for later changes
 
 
 def save_failure(message: str) -> str | None:

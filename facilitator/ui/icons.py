@@ -1,4 +1,4 @@
-"""The app's icons: one calm outline set (Phosphor, via qtawesome), coloured from the theme.
+"""The app's icons: one calm outline set (Phosphor), coloured from the theme.
 
 Widgets name icons by meaning ("today", "running"), never by glyph, so the set can change in one
 place. Icons set through :func:`set_icon` and :class:`IconLabel` are remembered (weakly) and
@@ -10,13 +10,13 @@ from __future__ import annotations
 import weakref
 from functools import lru_cache
 
-import qtawesome as qta
 import shiboken6
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from facilitator.ui import theme as theming
+from facilitator.ui.icon_font import glyph_icon
 
 # Meaning -> Phosphor glyph. The regular weight reads well at 20 px; "-light" is too faint at arm's length.
 GLYPHS: dict[str, str] = {
@@ -84,9 +84,7 @@ _ROLE_COLOURS = {"text": "text", "muted": "muted", "accent": "accent", "on-accen
 
 @lru_cache(maxsize=256)
 def _icon(glyph: str, colour: str, on_colour: str) -> QIcon:
-    made: QIcon = qta.icon(glyph, color=colour, color_active=colour, color_on=on_colour, color_on_active=on_colour,
-                           color_disabled=colour)
-    return made
+    return glyph_icon(glyph, colour, on_colour)
 
 
 def icon(name: str, role: str = "muted", on_role: str = "accent") -> QIcon:

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from facilitator.db.models import Attendance
 from facilitator.services.history import HistoryFilter, list_history
 from facilitator.services.notes import get_session_notes, save_note
+from facilitator.services.participant_timeline import participant_timeline
 from facilitator.services.progress import participant_progress
 from facilitator.services.store import Store
-from facilitator.services.timeline_entries import participant_timeline
 from tests.benchmarks.conftest import NOW, cpu_ms
 
 
@@ -54,8 +54,8 @@ def _with_sessions(store: Store, count: int) -> int:
 def test_participant_timeline_of_60_sessions(benchmark: Any, clinic10: Store) -> None:
     pid = _with_sessions(clinic10, 60)
     timeline = benchmark.pedantic(clinic10.run, args=(participant_timeline, pid), rounds=20, warmup_rounds=2)
-    benchmark.extra_info["sessions"] = len(timeline.entries)
-    assert 55 <= len(timeline.entries) <= 65
+    benchmark.extra_info["sessions"] = len(timeline.sessions)
+    assert 55 <= len(timeline.sessions) <= 65
     assert cpu_median(benchmark, lambda: clinic10.run(participant_timeline, pid)) <= 100
 
 

@@ -77,3 +77,16 @@ def test_foreign_tables_are_refused(tmp_path: Path) -> None:
         con.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
     with pytest.raises(UserError, match="not Facilitator's"):
         migrate.upgrade(engine)
+
+
+def test_the_head_read_from_the_version_files_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()).get_current_head()
+
+
+def test_a_database_at_head_is_opened_without_touching_its_revision(tmp_path: Path) -> None:
+    _, engine = fresh_engine(tmp_path)
+    migrate.upgrade(engine)
+    again = migrate.upgrade(engine)
+    assert again.before == again.after == migrate.head_revision() and not again.upgraded and again.backup is None

@@ -67,6 +67,7 @@ def test_the_flag_shows_while_answers_are_still_being_entered():
     assert safety_flag("PHQ-9", [None] * 8 + [1])
     assert not safety_flag("PHQ-9", [3] * 8 + [None])
     assert not safety_flag("GAD-7", [3] * 7)
+    assert not safety_flag("PHQ-9", None)  # a stored total without its items
 
 
 @pytest.mark.parametrize(("instrument", "items", "message"), [

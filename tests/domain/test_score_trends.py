@@ -1,32 +1,13 @@
-"""Severity bands, the PHQ-9 safety item, and meaningful change against an episode's baseline."""
+"""Meaningful change against an episode's baseline (bands and the safety item are tested with the scales)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
+from facilitator.domain.enums import Instrument
+from facilitator.domain.score_trends import Score, mark_changes
 
-from facilitator.domain.score_trends import GAD7, PHQ9, Score, mark_changes, safety_flag, severity
-
-
-@pytest.mark.parametrize(
-    ("instrument", "total", "band"),
-    [(GAD7, 0, "minimal"), (GAD7, 4, "minimal"), (GAD7, 5, "mild"), (GAD7, 14, "moderate"), (GAD7, 21, "severe"),
-     (PHQ9, 9, "mild"), (PHQ9, 15, "moderately severe"), (PHQ9, 19, "moderately severe"), (PHQ9, 20, "severe")],
-)
-def test_bands(instrument: str, total: int, band: str) -> None:
-    assert severity(instrument, total) == band
-
-
-def test_out_of_range_total() -> None:
-    with pytest.raises(ValueError):
-        severity(GAD7, 22)
-
-
-def test_safety_item() -> None:
-    assert safety_flag(PHQ9, [0] * 8 + [1])
-    assert not safety_flag(PHQ9, [3] * 8 + [0])
-    assert not safety_flag(GAD7, [3] * 7) and not safety_flag(PHQ9, None)
+GAD7, PHQ9 = Instrument.GAD7, Instrument.PHQ9
 
 
 def _weekly(totals: list[int], start: date = date(2026, 1, 5), gap_at: int | None = None) -> list[Score]:

@@ -209,3 +209,11 @@ def test_near_miss_lines_either_parse_plausibly_or_say_why(line: str) -> None:
         assert str(exc) == EXPECTED_FORM or "plausible range" in str(exc) or "must be lower" in str(exc)
     else:
         assert 60 <= reading.systolic <= 260 and reading.diastolic < reading.systolic
+
+
+@given(st.integers(60, 240), st.integers(30, 120), st.integers(0, 20), st.none() | st.integers(0, 600))
+def test_a_higher_pressure_never_lowers_the_level(systolic: int, diastolic: int, rise: int,
+                                                  minutes: int | None) -> None:
+    low = classify(Reading(systolic, diastolic), T, minutes).level
+    high = classify(Reading(systolic + rise, diastolic + rise), T, minutes).level
+    assert high >= low

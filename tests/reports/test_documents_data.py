@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from facilitator.db.models import AuditEvent
-from facilitator.domain.vitals_flags import Level
+from facilitator.domain.vitals import VitalsLevel
 from facilitator.errors import UserError
 from facilitator.services.documents import (
     get_handout_data,
@@ -55,7 +55,7 @@ def test_summary_data_holds_the_whole_record(full: tuple[Store, FullSession]) ->
     assert len(data.attendance) == 9 and len(data.participants) == 8
     assert built.participant_ids[ABSENT] not in {p.participant_id for p in data.participants}
     hold = next(p for p in data.participants if p.participant_id == built.participant_ids[2])
-    assert hold.vitals[0].level is Level.HOLD and hold.vitals[0].minutes_after_dose is None
+    assert hold.vitals[0].level is VitalsLevel.HOLD and hold.vitals[0].minutes_after_dose is None
     assert hold.doses[0].hold_override_reason and hold.doses[0].hold_override_by == "Hana Kovačević, RN"
     assert all(p.discharge is not None and len(p.discharge.checklist) == 7 for p in data.participants)
     assert data.group_note is not None and data.group_note.themes == ("grief", "self-compassion", "connection")

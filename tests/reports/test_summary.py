@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 
-from facilitator.domain.vitals_flags import Level
+from facilitator.domain.vitals import VitalsLevel
 from facilitator.reports import render_summary
 from facilitator.services.documents import SummaryData, VitalRow, get_summary_data
 from facilitator.services.store import Store
@@ -77,12 +77,13 @@ def test_participants_in_five_scripts_with_their_records(summary: Printed) -> No
 def test_vitals_are_flagged_with_the_sessions_thresholds(summary: Printed) -> None:
     data, text = summary.data, summary.text
     levels = {v.level for p in data.participants for v in p.vitals}
-    assert levels == {Level.OK, Level.CAUTION, Level.HOLD, Level.ALERT}
-    assert "CAUTION: BP 146/92 before the dose: at or above the protocol's 140/90 caution limit" in text
-    assert "HOLD: BP 163/101 before the dose: at or above the protocol's 160/100 hold limit" in text
-    assert "at or above the protocol's 180/110 alert limit" in text
-    assert "SpO2 90 % at 60 min: below the protocol's 92 %" in text
-    assert "Heart rate 48 before the dose: below the protocol's 50" in text
+    assert levels == {VitalsLevel.NORMAL, VitalsLevel.CAUTION, VitalsLevel.HOLD, VitalsLevel.ALERT}
+    # The sentences the runner showed when each reading was taken.
+    assert "CAUTION: BP 146/92 before the dose: above the protocol's 140/90 caution limit" in text
+    assert "HOLD: BP 163/101 before the dose: above the protocol's 160/100 hold limit" in text
+    assert "above the protocol's 180/110 alert limit" in text
+    assert "SpO2 90% at 60 min: below the protocol's 92% minimum" in text
+    assert "Heart rate 48 before the dose: below the protocol's minimum of 50" in text
     assert sum(len(p.vitals) for p in data.participants) == 57
 
 
@@ -149,7 +150,8 @@ def test_a_planned_session_says_plainly_what_is_not_recorded(demo: Store) -> Non
 
 def test_a_reading_without_values_prints_dashes(summary: Printed) -> None:
     first = summary.data.participants[0]
-    blank = VitalRow(datetime(2026, 3, 5, 17, 0, tzinfo=UTC), None, "other", None, None, None, None, Level.OK, ())
+    blank = VitalRow(datetime(2026, 3, 5, 17, 0, tzinfo=UTC), None, "other", None, None, None, None,
+                     VitalsLevel.NORMAL, ())
     one = dataclasses.replace(summary.data, participants=(dataclasses.replace(first, vitals=(blank,)),))
     assert "17:00 before dose Other –/– – – within limits" in all_text(render_summary(one, zone=UTC))
 

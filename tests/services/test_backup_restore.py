@@ -42,7 +42,7 @@ def clinic_dir(demo: Path, tmp_path: Path) -> Path:
 
 
 def _demo_credentials(data_dir: Path) -> Credentials:
-    from facilitator.services.demo.people import DEMO_PASSWORD, DEMO_USERNAME
+    from facilitator.services.demo.credentials import DEMO_PASSWORD, DEMO_USERNAME
 
     return Credentials(DEMO_USERNAME, DEMO_PASSWORD)
 

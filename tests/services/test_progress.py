@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.db.models import Attendance, Dose, Group, MeasureResponse, Membership
-from facilitator.domain import score_trends as scales
+from facilitator.domain import score_trends as trends
+from facilitator.domain.enums import Instrument
+from facilitator.domain.scales import scale
 from facilitator.errors import UserError
+from facilitator.services.participant_timeline import participant_timeline
 from facilitator.services.progress import group_progress, participant_progress
-from facilitator.services.timeline_entries import participant_timeline
 
 
 def _most_measured(store) -> int:  # type: ignore[no-untyped-def]
@@ -23,13 +25,13 @@ def test_a_participants_series(demo_clinic) -> None:  # type: ignore[no-untyped-
     progress = demo_clinic.run(participant_progress, pid)
     with demo_clinic.session() as s:
         stored = s.scalars(select(MeasureResponse).where(MeasureResponse.participant_id == pid)).all()
-    for series, instrument in ((progress.gad7, scales.GAD7), (progress.phq9, scales.PHQ9)):
-        assert series.instrument == instrument and series.threshold == scales.MEANINGFUL_CHANGE[instrument]
-        assert series.bands == scales.BANDS[instrument] and series.max_total == scales.MAX_TOTAL[instrument]
+    for series, instrument in ((progress.gad7, Instrument.GAD7), (progress.phq9, Instrument.PHQ9)):
+        assert series.instrument == instrument and series.threshold == trends.MEANINGFUL_CHANGE[instrument]
+        assert series.bands == scale(instrument).bands and series.max_total == scale(instrument).max_total
         assert len(series.points) == sum(1 for m in stored if m.instrument == instrument)
         assert [p.taken_on for p in series.points] == sorted(p.taken_on for p in series.points)
         assert series.points[0].change.is_baseline
-        assert all(p.severity == scales.severity(instrument, p.total) for p in series.points)
+        assert all(p.severity == scale(instrument).severity(p.total) for p in series.points)
         for p in series.points:
             assert p.change.from_baseline == p.total - p.change.baseline
             if p.change.meaningful:
@@ -60,22 +62,22 @@ def test_every_member_of_a_group_has_a_trend(demo_clinic) -> None:  # type: igno
 
 
 def test_the_participant_timeline(demo_clinic) -> None:  # type: ignore[no-untyped-def]
+    """The profile's history: every attendance, dose, note and score of the person, newest first."""
     pid = _most_measured(demo_clinic)
     timeline = demo_clinic.run(participant_timeline, pid)
     with demo_clinic.session() as s:
         expected = s.scalar(select(func.count()).select_from(Attendance).where(Attendance.participant_id == pid))
         mg = s.scalar(select(func.sum(Dose.amount_mg)).where(Dose.participant_id == pid))
-    assert len(timeline.entries) == expected
-    starts = [e.scheduled_start for e in timeline.entries]
+    assert len(timeline.sessions) == expected
+    starts = [e.scheduled_start for e in timeline.sessions]
     assert starts == sorted(starts, reverse=True)
-    assert sum(e.total_mg for e in timeline.entries) == pytest.approx(mg)
-    present = [e for e in timeline.entries if e.attendance == "present" and e.session_status == "finished"]
-    assert present and all(e.note_id is not None for e in present)
-    assert any(e.phq9 is not None for e in timeline.entries)
+    assert sum(d.amount_mg for d in timeline.doses) == pytest.approx(mg)
+    finished = {e.session_id for e in timeline.sessions if e.attendance == "present" and e.session_status == "finished"}
+    assert finished and finished <= {n.session_id for n in timeline.notes}
+    assert any(m.instrument == "PHQ-9" for m in timeline.measures)
 
 
 def test_unknown_ids_are_one_sentence(demo_clinic) -> None:  # type: ignore[no-untyped-def]
-    for fn, what in ((participant_progress, "participant"), (participant_timeline, "participant"),
-                     (group_progress, "group")):
+    for fn, what in ((participant_progress, "participant"), (group_progress, "group")):
         with pytest.raises(UserError, match=f"no {what} with id 99999"):
             demo_clinic.run(fn, 99999)

@@ -111,3 +111,24 @@ def test_a_damaged_database_is_offered_the_newest_good_backup_at_sign_in(qtbot, 
         gate.close()
         gate.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_launcher_answers_a_second_start_once_its_window_has_painted(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import new_test_clinic
+
+    data_dir = tmp_path / "data"
+    new_test_clinic(data_dir).dispose()
+    first = app_module.Launcher(None, data_dir)
+    raised: list[bool] = []
+    try:
+        assert first.lock is not None and first.instance_server is None  # the lock at once, the server after paint
+        qtbot.waitUntil(lambda: first.instance_server is not None, timeout=3000)
+        first.instance_server.bring_to_front = lambda: raised.append(True)  # type: ignore[method-assign, union-attr]
+        assert safety.ask_running_instance_to_raise(data_dir / "facilitator.db")
+        qtbot.waitUntil(lambda: bool(raised), timeout=3000)
+    finally:
+        first.shut_down()
+        if first.gate is not None:
+            first.gate.close()
+            first.gate.deleteLater()
+    assert first.lock is None

@@ -30,9 +30,10 @@ from facilitator.db.models import (
 from facilitator.domain.clock import Clock, SystemClock
 from facilitator.errors import UserError
 from facilitator.services.demo.context import Context, ProtocolCopy
+from facilitator.services.demo.credentials import DEMO_PASSWORD
 from facilitator.services.demo.inventory import Inventory
 from facilitator.services.demo.names import IdentityPool
-from facilitator.services.demo.people import DEMO_PASSWORD, STAFF, Person, make_person
+from facilitator.services.demo.people import STAFF, Person, make_person
 from facilitator.services.demo.roster import Roster
 from facilitator.services.demo.schedule import GroupPlan, Slot, build_slots, local_to_utc, plan_groups
 from facilitator.services.demo.sessions import RUNNING_STARTED, SessionBuilder

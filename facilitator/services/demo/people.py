@@ -42,8 +42,6 @@ STAFF = (
     StaffMember("hlindqvist", "Hannah Lindqvist", "RN", "monitor", True),
     StaffMember("tmarchetti", "Theo Marchetti", "LMFT", "clinician", False),
 )
-DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "demo-clinic-pass"
 
 MEDICATIONS = (
     "Sertraline 100 mg daily", "Escitalopram 10 mg daily", "Bupropion XL 300 mg daily",

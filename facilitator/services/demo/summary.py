@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from facilitator.services.demo.people import DEMO_PASSWORD, DEMO_USERNAME
+from facilitator.services.demo.credentials import DEMO_PASSWORD, DEMO_USERNAME
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from facilitator.db.models import Discharge, Dose, Note, Observation, QuickNote, Share, VitalSign
-from facilitator.domain import vitals_flags as vitals
 from facilitator.domain.phase_timer import compute_view
 from facilitator.domain.protocol import Thresholds
+from facilitator.domain.vitals import VitalsLevel
+from facilitator.domain.vitals_schedule import MonitoringRules
 from facilitator.services.actor import actor_of
 from facilitator.services.documents.records import (
     IN_ROOM,
@@ -25,6 +26,7 @@ from facilitator.services.documents.records import (
     signatures,
     split_tags,
 )
+from facilitator.services.monitoring_records import classify_vital, rules_of
 from facilitator.services.runner_snapshot import AD_HOC_NAME, load_group_session, timeline_of
 
 CHECKLIST_LABELS = {
@@ -90,7 +92,7 @@ class VitalRow:
     diastolic: int | None
     heart_rate: int | None
     spo2: int | None
-    level: vitals.Level
+    level: VitalsLevel
     flags: tuple[str, ...]
 
 
@@ -268,7 +270,7 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
     titles: dict[int | None, str] = {None: "Group note"}
     titles.update((pid, name) for pid, name in names.items())
     note_by_pid = {n.participant_id: n for n in note_records(session, notes, titles)}
-    thresholds = vitals.thresholds_from_settings(row.protocol_settings)
+    rules = rules_of(row)  # the same rules, sentences and levels the runner showed
     doses_by = _by_participant([(d.participant_id, d) for d in doses])
     readings_by = _by_participant([(v.participant_id, v) for v in readings])
     observations_by = _by_participant([(o.participant_id, o) for o in observations])
@@ -279,7 +281,7 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
             participant_id=a.participant_id, name=names[a.participant_id], legal_name=a.participant.full_name,
             pronouns=a.participant.pronouns, attendance=a.status, intention=a.intention,
             doses=tuple(_dose(d, staff) for d in doses_by.get(a.participant_id, [])),
-            vitals=_vitals(readings_by.get(a.participant_id, []), doses_by.get(a.participant_id, []), thresholds),
+            vitals=_vitals(readings_by.get(a.participant_id, []), doses_by.get(a.participant_id, []), rules),
             observations=tuple(ObservationRow(o.observed_at, o.kind, o.severity, o.moaas, o.detail, o.action,
                                               staff.get(o.created_by_id or 0, ""))
                                for o in observations_by.get(a.participant_id, [])),
@@ -303,7 +305,7 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
         cancel_reason=row.cancel_reason, scheduled_start=row.scheduled_start, started_at=row.started_at,
         ended_at=row.ended_at, location=row.location, setting_notes=row.setting_notes,
         facilitators=tuple(staff[f.id] for f in row.facilitators),
-        thresholds_text=_thresholds_text(thresholds), phases=tuple(phases),
+        thresholds_text=_thresholds_text(rules.thresholds), phases=tuple(phases),
         attendance=tuple(AttendanceRow(a.participant_id, names[a.participant_id], a.status, a.arrived_at, a.left_at,
                                        a.comment, a.drop_in) for a in attendance),
         participants=participants,
@@ -325,16 +327,16 @@ def _dose(d: Dose, staff: dict[int, str]) -> DoseRow:
                    staff.get(d.hold_override_by_id or 0, ""))
 
 
-def _vitals(readings: list[VitalSign], doses: list[Dose], thresholds: Thresholds) -> tuple[VitalRow, ...]:
-    first = min((d.given_at for d in doses), default=None)
+def _vitals(readings: list[VitalSign], doses: list[Dose], rules: MonitoringRules) -> tuple[VitalRow, ...]:
+    dose_times = tuple(sorted(d.given_at for d in doses))
+    first = dose_times[0] if dose_times else None
     rows = []
     for v in readings:
+        # Printed as minutes after the first dose; judged as the runner judged it, from the last one.
         after = None if first is None or v.taken_at < first else round((v.taken_at - first).total_seconds() / 60)
-        when = "before the dose" if after is None else f"at {after} min"
-        flags = vitals.classify(vitals.Reading(v.systolic, v.diastolic, v.heart_rate, v.spo2), thresholds,
-                                pre_dose=after is None, when=when)
+        judged = classify_vital(v, dose_times, rules)
         rows.append(VitalRow(v.taken_at, after, v.context, v.systolic, v.diastolic, v.heart_rate, v.spo2,
-                             vitals.worst(flags), tuple(f.message for f in flags)))
+                             judged.level, judged.reasons))
     return tuple(rows)
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from facilitator.services.clinic_keys import Credentials, RecoveryAccess
-from facilitator.services.demo.people import DEMO_PASSWORD, DEMO_USERNAME
+from facilitator.services.demo.credentials import DEMO_PASSWORD, DEMO_USERNAME
 from facilitator.ui.gate.form import GateCard, password_field
 
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from facilitator.errors import UserError
-from facilitator.services.accounts import MIN_PASSWORD_LENGTH, check_password_rules, check_username
-from facilitator.services.opening import NewClinic
+from facilitator.services.account_rules import MIN_PASSWORD_LENGTH, check_password_rules, check_username
+from facilitator.services.clinic_probe import NewClinic
 from facilitator.ui.gate.form import GateCard, password_field
 
 

@@ -6,21 +6,24 @@ shows progress and the one sentence that explains a failure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from facilitator.domain.clock import Clock, SystemClock
-from facilitator.services.opening import ClinicProbe, DamagedDatabase, NewClinic
-from facilitator.services.store import Store
+from facilitator.services.clinic_probe import ClinicProbe, DamagedDatabase, NewClinic
 from facilitator.ui import icons
 from facilitator.ui.gate.login_page import EmergencyPage, LoginPage
-from facilitator.ui.gate.recovery_page import RecoveryPage
-from facilitator.ui.gate.setup_page import SetupPage
-from facilitator.ui.gate.welcome import WelcomeView
 from facilitator.ui.workers import Task
+
+if TYPE_CHECKING:
+    from facilitator.services.store import Store
+    from facilitator.ui.gate.recovery_page import RecoveryPage
+    from facilitator.ui.gate.setup_page import SetupPage
+    from facilitator.ui.gate.welcome import WelcomeView
 
 DEMO_YEARS, DEMO_SEED = 1, 7
 
@@ -79,6 +82,26 @@ def ask_to_restore(parent: QWidget, damaged: DamagedDatabase) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+P = TypeVar("P", bound=QWidget)
+
+
+class _Page(Generic[P]):
+    """A page of the gate, built and added to its stack the first time it is asked for."""
+
+    def __init__(self, build: Callable[[GateWindow], P]) -> None:
+        self.build = build
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, gate: GateWindow, owner: type | None = None) -> P:
+        page = gate._pages.get(self.name)
+        if page is None:
+            page = gate._pages[self.name] = self.build(gate)
+            gate.stack.addWidget(page)
+        return page  # type: ignore[return-value]
+
+
 class GateWindow(QWidget):
     """First run, set-up and sign-in.
 
@@ -108,25 +131,51 @@ class GateWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.welcome = WelcomeView()
-        self.setup = SetupPage()
-        self.recovery = RecoveryPage()
-        where = probe.target.describe() if probe.state == "server" else "this laptop"
-        self.login = LoginPage(where, demo=probe.demo)
-        self.emergency = EmergencyPage()
-        for page in (self.welcome, self.setup, self.recovery, self.login, self.emergency):
-            self.stack.addWidget(page)
-
-        self.welcome.demoRequested.connect(self._start_demo)
-        self.welcome.setupRequested.connect(lambda: self.stack.setCurrentWidget(self.setup))
-        self.setup.cancelled.connect(lambda: self.stack.setCurrentWidget(self.welcome))
-        self.setup.submitted.connect(self._create_clinic)
-        self.recovery.done.connect(self._after_recovery)
-        self.login.submitted.connect(self._sign_in)
-        self.login.emergencyRequested.connect(lambda: self.stack.setCurrentWidget(self.emergency))
-        self.emergency.cancelled.connect(lambda: self.stack.setCurrentWidget(self.login))
-        self.emergency.submitted.connect(self._emergency)
+        self._pages: dict[str, QWidget] = {}
         self.stack.setCurrentWidget(self.welcome if probe.state == "new" else self.login)
+
+    # Pages are built when first shown: start-up pays for the one page the person sees.
+    def _build_welcome(self) -> WelcomeView:
+        from facilitator.ui.gate.welcome import WelcomeView
+
+        page = WelcomeView()
+        page.demoRequested.connect(self._start_demo)
+        page.setupRequested.connect(lambda: self.stack.setCurrentWidget(self.setup))
+        return page
+
+    def _build_setup(self) -> SetupPage:
+        from facilitator.ui.gate.setup_page import SetupPage
+
+        page = SetupPage()
+        page.cancelled.connect(lambda: self.stack.setCurrentWidget(self.welcome))
+        page.submitted.connect(self._create_clinic)
+        return page
+
+    def _build_recovery(self) -> RecoveryPage:
+        from facilitator.ui.gate.recovery_page import RecoveryPage
+
+        page = RecoveryPage()
+        page.done.connect(self._after_recovery)
+        return page
+
+    def _build_login(self) -> LoginPage:
+        where = self.probe.target.describe() if self.probe.state == "server" else "this laptop"
+        page = LoginPage(where, demo=self.probe.demo)
+        page.submitted.connect(self._sign_in)
+        page.emergencyRequested.connect(lambda: self.stack.setCurrentWidget(self.emergency))
+        return page
+
+    def _build_emergency(self) -> EmergencyPage:
+        page = EmergencyPage()
+        page.cancelled.connect(lambda: self.stack.setCurrentWidget(self.login))
+        page.submitted.connect(self._emergency)
+        return page
+
+    welcome = _Page(_build_welcome)
+    setup = _Page(_build_setup)
+    recovery = _Page(_build_recovery)
+    login = _Page(_build_login)
+    emergency = _Page(_build_emergency)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
