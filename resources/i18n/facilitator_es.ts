@@ -134,7 +134,7 @@
         <translation>Sesión</translation>
     </message>
     <message>
-        <source>A clinician must speak with them before dosing, following the clinic's safety protocol.</source>
+        <source>A clinician must speak with them before dosing, following the clinic&apos;s safety protocol.</source>
         <translation>Un clínico debe hablar con la persona antes de la dosis, según el protocolo de seguridad de la clínica.</translation>
     </message>
     <message>
@@ -256,7 +256,7 @@
         <translation>Entendió que no debe manejar hasta mañana</translation>
     </message>
     <message>
-        <source>"Would have been ready at" recorded</source>
+        <source>&quot;Would have been ready at&quot; recorded</source>
         <translation>Anotado «habría estado listo/a a las»</translation>
     </message>
     <message>
@@ -296,7 +296,7 @@
         <translation>Tome los signos vitales antes del alta.</translation>
     </message>
     <message>
-        <source>Record the escort's name.</source>
+        <source>Record the escort&apos;s name.</source>
         <translation>Anote el nombre del acompañante.</translation>
     </message>
     <message>
@@ -699,7 +699,7 @@
         <translation>Aún no hay registros</translation>
     </message>
     <message>
-        <source>Within the protocol's limits</source>
+        <source>Within the protocol&apos;s limits</source>
         <translation>Dentro de los límites del protocolo</translation>
     </message>
     <message>
@@ -782,7 +782,7 @@
         <translation>Participantes</translation>
     </message>
     <message>
-        <source>The roster, each person's profile, screening, history and progress charts.</source>
+        <source>The roster, each person&apos;s profile, screening, history and progress charts.</source>
         <translation>La lista, el perfil de cada persona, evaluación, historial y gráficas de progreso.</translation>
     </message>
     <message>
@@ -854,7 +854,7 @@
         <translation>Registro de la sesión</translation>
     </message>
     <message>
-        <source>A past session's timings, planned against actual for each phase, and its quick notes.</source>
+        <source>A past session&apos;s timings, planned against actual for each phase, and its quick notes.</source>
         <translation>Los tiempos de una sesión pasada, previstos frente a reales por fase, y sus notas rápidas.</translation>
     </message>
     <message>
@@ -1039,7 +1039,7 @@
         <translation>Las notas que agregue durante la sesión aparecen aquí.</translation>
     </message>
     <message>
-        <source>{count} earlier notes are in the session's record.</source>
+        <source>{count} earlier notes are in the session&apos;s record.</source>
         <translation>Otras {count} notas anteriores están en el registro de la sesión.</translation>
     </message>
 </context>
@@ -1139,7 +1139,7 @@
         <translation>Esta sesión terminó. Sus tiempos y notas se conservan en su registro.</translation>
     </message>
     <message>
-        <source>View the session's record</source>
+        <source>View the session&apos;s record</source>
         <translation>Ver el registro de la sesión</translation>
     </message>
     <message>
@@ -1289,23 +1289,23 @@
         <translation>consultar con el clínico antes de la dosis</translation>
     </message>
     <message>
-        <source>BP {bp} {when}: above the protocol's {limit} {name} limit; {advice}.</source>
+        <source>BP {bp} {when}: above the protocol&apos;s {limit} {name} limit; {advice}.</source>
         <translation>PA {bp} {when}: por encima del límite de {name} del protocolo ({limit}); {advice}.</translation>
     </message>
     <message>
-        <source>BP {bp} {when}: at the protocol's {limit} {name} limit; {advice}.</source>
+        <source>BP {bp} {when}: at the protocol&apos;s {limit} {name} limit; {advice}.</source>
         <translation>PA {bp} {when}: en el límite de {name} del protocolo ({limit}); {advice}.</translation>
     </message>
     <message>
-        <source>SpO2 {value}% {when}: below the protocol's {limit}% minimum; {hold}urgent attention to breathing.</source>
+        <source>SpO2 {value}% {when}: below the protocol&apos;s {limit}% minimum; {hold}urgent attention to breathing.</source>
         <translation>SpO2 {value}% {when}: por debajo del mínimo del protocolo ({limit}%); {hold}atención urgente a la respiración.</translation>
     </message>
     <message>
-        <source>Heart rate {value} {when}: below the protocol's minimum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <source>Heart rate {value} {when}: below the protocol&apos;s minimum of {limit}; {hold}urgent recheck and clinician attention.</source>
         <translation>FC {value} {when}: por debajo del mínimo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
     </message>
     <message>
-        <source>Heart rate {value} {when}: above the protocol's maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
+        <source>Heart rate {value} {when}: above the protocol&apos;s maximum of {limit}; {hold}urgent recheck and clinician attention.</source>
         <translation>FC {value} {when}: por encima del máximo del protocolo ({limit}); {hold}nueva medición urgente y atención clínica.</translation>
     </message>
     <message>
@@ -1345,7 +1345,7 @@
     <name>format</name>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <translation>dddd, d 'de' MMMM 'de' yyyy</translation>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Today</source>
