@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,10 +35,8 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
 
 
 @pytest.fixture()
-def spanish() -> Iterator[None]:
-    assert i18n.install("es") == "es"
-    yield
-    i18n.install("en")
+def spanish(interface_language) -> None:  # type: ignore[no-untyped-def]
+    assert interface_language("es") == "es"
 
 
 def test_every_entry_is_translated_with_its_placeholders() -> None:
@@ -85,8 +82,8 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     assert fresh.read_bytes() == i18n.qm_path("es").read_bytes(), "run scripts/update_translations.py --release"
 
 
-def test_an_unknown_language_falls_back_to_english() -> None:
-    assert i18n.install("fr") == "en"
+def test_an_unknown_language_falls_back_to_english(interface_language) -> None:  # type: ignore[no-untyped-def]
+    assert interface_language("fr") == "en"
     assert QLocale().language() == QLocale.Language.English
 
 
@@ -108,9 +105,10 @@ def test_the_runner_speaks_spanish(spanish, make_window, qtbot, store, clock) ->
     assert window.clock_label.text().replace("\u202f", " ") == "9:44 a.m."  # es-US writes the clock so
 
 
-def test_the_runner_is_english_again_after_switching_back(make_window, qtbot, store, clock) -> None:  # type: ignore[no-untyped-def]
-    i18n.install("es")
-    i18n.install("en")
+def test_the_runner_is_english_again_after_switching_back(interface_language, make_window, qtbot, store,  # type: ignore[no-untyped-def]
+                                                         clock) -> None:
+    interface_language("es")
+    interface_language("en")
     window = make_window()
     assert window.clock_label.text().replace("\u202f", " ").endswith("AM")
     window.show_screen("runner")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from facilitator.domain.vitals import Reading, Thresholds, classify
-from facilitator.ui import i18n
 from facilitator.ui.vitals_words import reason_text, reasons_text
 
 # Readings that meet every kind of limit, before the dose and after it.
@@ -28,10 +26,8 @@ def _reasons() -> list[str]:
 
 
 @pytest.fixture()
-def spanish(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    i18n.install("es")
-    yield
-    i18n.install("en")
+def spanish(interface_language) -> None:  # type: ignore[no-untyped-def]
+    interface_language("es")
 
 
 def test_in_english_every_reason_reads_as_the_domain_wrote_it(qapp) -> None:  # type: ignore[no-untyped-def]
