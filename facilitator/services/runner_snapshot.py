@@ -17,7 +17,7 @@ from facilitator.errors import UserError
 
 AD_HOC_NAME = "Ad-hoc session"
 # Until check-in exists everyone expected is in the room; those who cancelled or are absent are not.
-_IN_ROOM = {AttendanceStatus.EXPECTED, AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+IN_ROOM = {AttendanceStatus.EXPECTED, AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def build_snapshot(session: Session, row: GroupSession, clock: Clock) -> RunnerS
                            a.participant.legal_last_name),
             )
             for a in row.attendance
-            if a.status in _IN_ROOM
+            if a.status in IN_ROOM
         ),
         key=lambda c: (c.name.casefold(), c.participant_id),
     )

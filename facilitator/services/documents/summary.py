@@ -253,7 +253,8 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
                                                                 .where(Discharge.session_id == session_id))}
     notes = session.scalars(select(Note).where(Note.session_id == session_id).options(selectinload(Note.addenda))
                             .order_by(Note.id)).all()
-    shares = session.scalars(select(Share).where(Share.session_id == session_id)
+    # A circle's turns not reached (still waiting when its phase ended) are no share.
+    shares = session.scalars(select(Share).where(Share.session_id == session_id, Share.started_at.is_not(None))
                              .order_by(Share.phase_run_id, Share.round, Share.position, Share.id)).all()
     quick = session.scalars(select(QuickNote).where(QuickNote.session_id == session_id)
                             .order_by(QuickNote.at, QuickNote.id)).all()
