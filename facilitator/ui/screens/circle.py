@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.circle import Turn
 from facilitator.domain.phase_timer import format_clock
@@ -36,6 +36,7 @@ from facilitator.ui.widgets.page import Page, card, label
 from facilitator.ui.widgets.phase_clock import set_role, set_text
 from facilitator.ui.widgets.progress import GlowFrame
 from facilitator.ui.widgets.runner_controls import section_card
+from facilitator.ui.widgets.stepper import Stepper
 from facilitator.ui.widgets.toggle import Toggle
 
 log = logging.getLogger(__name__)
@@ -166,11 +167,10 @@ class CircleScreen(Page):
                              (self.later_button, self.later), (self.end_button, self.end_share),
                              (self.round_button, self.second_round)):
             button.clicked.connect(slot)
-        self.limit = QSpinBox()
-        self.limit.setRange(1, 60)
-        self.limit.setSuffix(self.tr(" min"))
-        self.limit.setAccessibleName(self.tr("Soft limit per share, in minutes"))
-        self.limit.editingFinished.connect(self._set_limit)
+        self.limit = Stepper(1, 60, 5, suffix=self.tr(" min"),
+                             accessible_name=self.tr("Soft limit per share, in minutes"))
+        self.limit.spin.setFixedWidth(72)
+        self.limit.valueChanged.connect(self._set_limit)
         self.chime = Toggle(self.tr("Soft chime at the limit"))
         self.chime.setChecked(self.ctx.settings.circle_chime)
         self.chime.toggled.connect(lambda on: self.ctx.update_settings(circle_chime=bool(on)))
@@ -179,11 +179,15 @@ class CircleScreen(Page):
         for button in (self.next_button, self.pass_button, self.later_button, self.end_button, self.round_button):
             controls.addWidget(button)
         controls.addStretch(1)
-        controls.addWidget(label(self.tr("Soft limit"), "small"))
-        controls.addWidget(self.limit)
-        controls.addSpacing(8)
-        controls.addWidget(label(self.tr("Chime"), "small"))
-        controls.addWidget(self.chime)
+        settings = QHBoxLayout()
+        settings.setSpacing(8)
+        settings.addWidget(label(self.tr("Soft limit per share"), "small"))
+        settings.addWidget(self.limit)
+        settings.addSpacing(16)
+        settings.addWidget(label(self.tr("Soft chime at the limit"), "small"))
+        settings.addWidget(self.chime)
+        settings.addStretch(1)
+        inside.addLayout(settings)
 
         self.note_field = QLineEdit()
         self.note_field.setObjectName("circleNote")
@@ -214,6 +218,7 @@ class CircleScreen(Page):
         note_frame.setSpacing(12)
         note_frame.addWidget(self.note_title)
         note_frame.addWidget(note_box)
+        note_frame.addStretch(1)
         self.airtime = AirtimeBars()
         airtime_box = QWidget()
         airtime_layout = QVBoxLayout(airtime_box)
@@ -287,8 +292,10 @@ class CircleScreen(Page):
         self.subtitle_label.setText(self.tr("{0}  ·  {1}  ·  round {2}").format(
             snapshot.group_name, snapshot.phase_name, snapshot.circle.round))
         self.subtitle_label.show()
-        if not self.limit.hasFocus():
+        if not self.limit.spin.hasFocus():
+            self.limit.blockSignals(True)
             self.limit.setValue(snapshot.share_minutes)
+            self.limit.blockSignals(False)
         self._bind_note(snapshot)
         for timer in (self.tick_timer, self.reload_timer):
             if not timer.isActive():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +82,7 @@ class OrderList(QListWidget):
         key = tuple(lines)
         if key == self._key:
             return
+        self.setMinimumHeight(max(220, min(460, 38 * len(lines) + 18)))
         self._key = key
         picked = self.current_id()
         self.blockSignals(True)
@@ -152,6 +154,7 @@ class TagChips(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(6)
+        self.grid.setColumnStretch(CHIP_COLUMNS, 1)
         self.new_tag = QLineEdit()
         self.new_tag.setObjectName("circleNewTag")
         self.new_tag.setPlaceholderText(_tr("New theme, then Enter"))
@@ -193,6 +196,7 @@ class TagChips(QWidget):
         chip = QPushButton(f"#{tag}")
         chip.setCheckable(True)
         chip.setProperty("kind", "segment")
+        chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         chip.setAccessibleName(_tr("Theme {0}").format(tag))
         chip.toggled.connect(lambda _on: self.toggled.emit())
         index = len(self.chips)
