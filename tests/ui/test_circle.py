@@ -180,3 +180,20 @@ def test_the_room_display_shows_the_round_never_who_speaks(make_window, qtbot, s
         assert part.casefold() not in shown, part
     assert all("Anaïs" not in t for t in texts)
     qtbot.keyClick(window, "R")
+
+
+def test_the_session_record_lists_each_share(make_window, qtbot, store, clock):
+    window, screen, session_id, _ids = open_circle_from_runner(make_window, qtbot, store, clock)
+    qtbot.keyClick(window, "N")
+    type_note(qtbot, window, screen, "Spoke of the lake", "water")
+    clock.advance(minutes=3, seconds=5)
+    qtbot.keyClick(window, "N")  # the word goes to Bea, who passes; Dev speaks now
+    qtbot.keyClick(window, "P")
+    window.ctx.open_session(session_id, "session-detail")
+    record = window.pages["session-detail"].record
+    assert record is not None
+    assert record.share_rows == [
+        ["Round 1 · 1", "Anaïs Ruiz", "03:05", "Spoke of the lake", "#water"],
+        ["Round 1 · 2", "Bea Olsen", "passed", "", ""],
+        ["Round 1 · 3", "Dev Shah", "speaking", "", ""],
+    ]
