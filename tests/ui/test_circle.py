@@ -197,3 +197,19 @@ def test_the_session_record_lists_each_share(make_window, qtbot, store, clock):
         ["Round 1 · 2", "Bea Olsen", "passed", "", ""],
         ["Round 1 · 3", "Dev Shah", "speaking", "", ""],
     ]
+
+
+def test_from_the_sidebar_without_a_sharing_phase_it_says_why(make_window, qtbot, store, clock):
+    from tests.ui.runner_helpers import running_session, small_clinic
+
+    window = make_window()
+    window.show_screen("circle")
+    screen = window.pages["circle"]
+    assert screen.empty.isVisible() and not screen.content.isVisible()
+    assert "while a session runs" in screen.empty.sentence_label.text()
+    running_session(store, small_clinic(store), clock)  # a dosing day in its arrival phase
+    window.show_screen("today")
+    window.show_screen("circle")
+    assert screen.empty.isVisible() and "“Arrival & check-in” is not one" in screen.empty.sentence_label.text()
+    qtbot.keyClick(window, "N")  # the circle's keys do nothing here
+    assert screen.snapshot is None

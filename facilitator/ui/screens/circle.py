@@ -16,8 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.circle import Turn
@@ -38,6 +37,7 @@ from facilitator.ui.widgets.progress import GlowFrame
 from facilitator.ui.widgets.runner_controls import section_card
 from facilitator.ui.widgets.stepper import Stepper
 from facilitator.ui.widgets.toggle import Toggle
+from facilitator.ui.wiring import repeating_timer, window_shortcuts
 
 log = logging.getLogger(__name__)
 
@@ -92,19 +92,10 @@ class CircleScreen(Page):
         self.body.addWidget(self.empty)
         self.body.addWidget(self.content)
         self.content.hide()
-        self.tick_timer = QTimer(self)
-        self.tick_timer.setInterval(TICK_MS)
-        self.tick_timer.timeout.connect(self.tick)
-        self.reload_timer = QTimer(self)
-        self.reload_timer.setInterval(RELOAD_MS)
-        self.reload_timer.timeout.connect(self.reload)
+        self.tick_timer = repeating_timer(self, TICK_MS, self.tick)
+        self.reload_timer = repeating_timer(self, RELOAD_MS, self.reload)
         ctx.sessionFocused.connect(self._focused)
-        self.shortcuts = []
-        for key, slot in SHORTCUTS:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(getattr(self, slot))
-            self.shortcuts.append(shortcut)
+        self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     # -- building ----------------------------------------------------------------------------------
 

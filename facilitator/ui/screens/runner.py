@@ -10,7 +10,6 @@ counts anything itself.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import TimerView, format_clock
@@ -31,6 +30,7 @@ from facilitator.ui.widgets.phase_timeline import PhaseTimeline
 from facilitator.ui.widgets.quick_notes import QuickNoteLine, QuickNoteList
 from facilitator.ui.widgets.room_controls import RoomControls
 from facilitator.ui.widgets.runner_controls import ConfirmBar, ControlsBar, ExtendBar, NextPhasePanel, section_card
+from facilitator.ui.wiring import window_shortcuts
 
 CARD_COLUMNS = 2
 SHORTCUTS = (("Space", "toggle_pause"), ("N", "next_phase"), ("E", "extend_five"), ("Ctrl+Return", "note_key"),
@@ -78,12 +78,7 @@ class RunnerScreen(Page):
         self.live.refused.connect(self._refused)
         self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
-        self.shortcuts = []
-        for key, slot in SHORTCUTS:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(getattr(self, slot))
-            self.shortcuts.append(shortcut)
+        self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     def _build_content(self) -> None:
         self.clock = PhaseClock()
