@@ -78,6 +78,7 @@ class RunnerScreen(Page):
         self.live.refused.connect(self._refused)
         self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
+        ctx.dataChanged.connect(self._data_changed)
         self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     def _build_content(self) -> None:
@@ -426,6 +427,11 @@ class RunnerScreen(Page):
         screen = window.screen() if window is not None else None
         self.room.place(screen)
         self.room_controls.set_open(True)
+
+    def _data_changed(self) -> None:
+        """Another screen changed the session (circle mode's round): the open room display follows at once."""
+        if self.room is not None and not self.isVisible() and self.live.running:
+            self.live.reload()
 
     def _room_closed(self) -> None:
         if self.room is not None:
