@@ -85,6 +85,7 @@ class OrderList(QListWidget):
         self.setMinimumHeight(max(220, min(460, 38 * len(lines) + 18)))
         self._key = key
         picked = self.current_id()
+        speaking = next((t.participant_id for t in turns if t.speaking), None)
         self.blockSignals(True)
         self.clear()
         for pid, text, waiting in lines:
@@ -93,6 +94,10 @@ class OrderList(QListWidget):
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if waiting:
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
+            elif pid == speaking:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             else:
                 item.setForeground(QColor(theming.current_theme().muted))
             item.setFlags(flags)
