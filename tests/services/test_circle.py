@@ -176,3 +176,28 @@ def test_a_phase_ended_mid_share_closes_the_share_and_the_summary_lists_shares(s
     assert [(s.name, s.seconds, s.note_text, s.tags) for s in check_in.shares] == [
         ("Ana Ruiz", 240.0, "Arrived tired", ("rest",))]
     assert share_line(NOW + timedelta(minutes=10), 1, "", ("rest",), ZONE) == "[10:10 · round 1] #rest"
+
+
+def test_the_soft_limit_is_set_per_phase_and_late_arrivals_join_the_round(store, running, clinic: Clinic) -> None:  # type: ignore[no-untyped-def]
+    session_id, clock = running
+
+    def set_dev(status: str) -> None:
+        with store.session() as s:
+            row = s.scalar(select(Attendance).where(Attendance.session_id == session_id,
+                                                    Attendance.participant_id == clinic.members["Dev"]))
+            row.status = status
+
+    set_dev("absent")
+    snap = store.run(circle.open_circle, session_id, clock)
+    assert names(snap) == ["Ana R.", "Bea O."]
+    store.run(circle.move, session_id, "next", clock)
+    set_dev("late")  # Dev arrives during Ana's share: the end of this round
+    snap = store.run(circle.open_circle, session_id, clock)
+    assert names(snap) == ["Ana R.", "Bea O.", "Dev S."] and snap.names[snap.circle.current.participant_id] == "Ana R."  # type: ignore[union-attr]
+    snap = store.run(circle.set_share_minutes, session_id, 3, clock)
+    assert snap.share_minutes == 3 and snap.limit_seconds == 180
+    with pytest.raises(UserError, match="between 1 and 60"):
+        store.run(circle.set_share_minutes, session_id, 0, clock)
+    assert store.run(circle.open_circle, session_id, clock).share_minutes == 3
+    store.run(runner.next_phase, session_id, clock)
+    assert store.run(circle.open_circle, session_id, clock).share_minutes == 5  # the next phase keeps its own
