@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from facilitator.domain.enums import SessionStatus
 from facilitator.domain.phase_timer import PhaseStatus, compute_view
 from facilitator.domain.themes import parse_themes
 from facilitator.errors import UserError
+from facilitator.services.circle_notes import line_of, record_share_end
 from facilitator.services.runner_snapshot import IN_ROOM, load_group_session, short_name, timeline_of
 
 DEFAULT_SHARE_MINUTES = 5
@@ -109,13 +110,14 @@ def open_circle(session: Session, session_id: int, clock: Clock) -> CircleSnapsh
 
 
 def move(session: Session, session_id: int, what: str, clock: Clock, *, participant_id: int | None = None,
-         order: Sequence[int] = (), seed: int | None = None) -> CircleSnapshot:
+         order: Sequence[int] = (), seed: int | None = None, zone: tzinfo | None = None) -> CircleSnapshot:
     """Apply one move to the running circle and write it.
 
     Args:
         what: one of :data:`MOVES` ("start" gives ``participant_id`` the word: popcorn).
         order: the new order of those waiting (for "reorder").
         seed: for "shuffle" (None: a fresh random order).
+        zone: the time zone of the stamps in the speakers' notes (None: this computer's).
 
     Raises:
         UserError: the move is not possible now (said in one sentence), or no sharing phase runs.
@@ -146,7 +148,7 @@ def move(session: Session, session_id: int, what: str, clock: Clock, *, particip
                        "end": circle.end_turn}[what](now)
     except CircleError as exc:
         raise UserError(str(exc)) from None
-    _write(session, row, phase, changed)
+    _write(session, row, phase, changed, zone)
     return _snapshot(session, row, phase, _load(session, phase), clock)
 
 
@@ -200,17 +202,24 @@ def _load(session: Session, phase: PhaseRun) -> Circle:
     return Circle(tuple(turn_of(s) for s in rows))
 
 
-def _write(session: Session, row: GroupSession, phase: PhaseRun, circle: Circle) -> None:
+def _write(session: Session, row: GroupSession, phase: PhaseRun, circle: Circle, zone: tzinfo | None = None) -> None:
     stored = {s.id: s for s in session.scalars(select(Share).where(Share.phase_run_id == phase.id))}
+    ended: list[tuple[Share, str]] = []
     for turn in circle.turns:
         share = stored.get(turn.share_id) if turn.share_id is not None else None
         if share is None:
             share = Share(session_id=row.id, phase_run_id=phase.id, participant_id=turn.participant_id,
                           note_text="", tags="")
             session.add(share)
+        if share.ended_at is None and turn.ended_at is not None and turn.started_at is not None:
+            # The line as the note may already hold it (typed while speaking), to be rewritten with the length.
+            before = line_of(share, zone, turn.started_at)
+            ended.append((share, before))
         share.round, share.position = turn.round, turn.position
         share.started_at, share.ended_at, share.passed = turn.started_at, turn.ended_at, turn.passed
     session.flush()
+    for share, before in ended:
+        record_share_end(session, share, before, zone)
 
 
 def _close_ended_phases(session: Session, row: GroupSession) -> None:
@@ -218,12 +227,15 @@ def _close_ended_phases(session: Session, row: GroupSession) -> None:
     ended = {p.id: p.ended_at for p in row.phases if p.ended_at is not None}
     if not ended:
         return
-    for share in session.scalars(select(Share).where(Share.session_id == row.id, Share.started_at.is_not(None),
-                                                     Share.ended_at.is_(None))):
+    open_shares = session.scalars(select(Share).where(Share.session_id == row.id, Share.started_at.is_not(None),
+                                                      Share.ended_at.is_(None))).all()
+    for share in open_shares:
         end = ended.get(share.phase_run_id or 0)
         if end is not None and share.started_at is not None:
+            before = line_of(share)
             share.ended_at = max(end, share.started_at)
-    session.flush()
+            session.flush()
+            record_share_end(session, share, before)
 
 
 def _snapshot(session: Session, row: GroupSession, phase: PhaseRun | None, circle: Circle, clock: Clock,

@@ -1,13 +1,15 @@
 """A note per share: kept on the share and written into the speaker's own session note, and nowhere else.
 
-The note gets one line per share, stamped with the time and the round, e.g.
-``[14:32 · round 2] Spoke about her father  #grief #family``. Saving the same share again rewrites
-its line rather than adding another. A signed note cannot change, so the line goes under it as a
-signed addendum instead (and a correction of it as another addendum): nothing typed is lost.
+The note gets one line per share, stamped with the time, the round and (once it ended) its length,
+e.g. ``[14:32 · round 2 · 4:05] Spoke about her father  #grief #family``, or ``[14:40 · round 1 ·
+passed]``. Each change of the share (its note typed, its end) rewrites that line rather than adding
+another. A signed note cannot change, so a note typed for a share goes under it as a signed addendum
+instead (and a correction as another addendum): nothing typed is lost.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -41,12 +43,29 @@ class SavedShareNote:
     line: str
 
 
-def share_line(at: datetime, round_no: int, text: str, tags: tuple[str, ...], zone: tzinfo | None = None) -> str:
-    """"[14:32 · round 2] text  #tag #two-words" (the time in ``zone``; None: this computer's)."""
+def share_line(at: datetime, round_no: int, text: str, tags: tuple[str, ...], zone: tzinfo | None = None, *,
+               seconds: float | None = None, passed: bool = False) -> str:
+    """"[14:32 · round 2 · 4:05] text  #tag #two-words" (the time in ``zone``; None: this computer's)."""
     local = at.astimezone(zone)
+    stamp = f"{local.hour:02d}:{local.minute:02d} · round {round_no}"
+    if passed:
+        stamp += " · passed"
+    elif seconds is not None:
+        whole = math.floor(max(0.0, seconds))
+        stamp += f" · {whole // 60}:{whole % 60:02d}"
     hashes = " ".join("#" + "-".join(tag.split()) for tag in tags)
     body = "  ".join(part for part in (text, hashes) if part)
-    return f"[{local.hour:02d}:{local.minute:02d} · round {round_no}] {body}".rstrip()
+    return f"[{stamp}] {body}".rstrip()
+
+
+def line_of(share: Share, zone: tzinfo | None = None, at: datetime | None = None) -> str:
+    """The share's line as its stored values say now."""
+    start = share.started_at or at
+    assert start is not None, "a share's line needs its start"
+    seconds = (share.ended_at - share.started_at).total_seconds() \
+        if share.started_at is not None and share.ended_at is not None else None
+    return share_line(start, share.round, share.note_text, parse_themes(share.tags), zone, seconds=seconds,
+                      passed=share.passed)
 
 
 def save_share_note(session: Session, share_id: int, text: str, tags: str | list[str] | tuple[str, ...],
@@ -66,29 +85,42 @@ def save_share_note(session: Session, share_id: int, text: str, tags: str | list
     stored_tags = format_themes(parse_themes(tags) if isinstance(tags, str) else list(tags))
     if len(stored_tags) > MAX_TAGS_CHARS:
         raise UserError(f"A share's tags hold at most {MAX_TAGS_CHARS} characters together.")
-    at = share.started_at or clock.now()
-    had_line = bool(share.note_text or share.tags)
-    old = share_line(at, share.round, share.note_text, parse_themes(share.tags), zone)
+    now = clock.now()
+    had_words = bool(share.note_text or share.tags)
+    old = line_of(share, zone, now)
     share.note_text, share.tags = clean, stored_tags
-    new = share_line(at, share.round, clean, parse_themes(stored_tags), zone)
+    new = line_of(share, zone, now)
     session.flush()
-    if (had_line and new == old) or not (clean or stored_tags):
+    if new == old:
         return SavedShareNote(share.id, "unchanged", new)
     note = notes.participant_note(session, share.session_id, share.participant_id)
     if note.signed_at is not None:
-        prefix = "Circle share, corrected: " if had_line else "Circle share: "
+        prefix = "Circle share, corrected: " if had_words else "Circle share: "
         notes.add_addendum(session, note.id, prefix + new, clock=clock)
         return SavedShareNote(share.id, "addendum", new)
+    _write_line(session, share, old, new)
+    return SavedShareNote(share.id, "note", new)
+
+
+def record_share_end(session: Session, share: Share, old_line: str, zone: tzinfo | None = None) -> None:
+    """A share just ended (spoken or passed): its line in the speaker's note gets its length.
+
+    A signed note is left as it is: the share itself keeps its length for the record and the summary.
+    """
+    note = notes.participant_note(session, share.session_id, share.participant_id)
+    if note.signed_at is None:
+        _write_line(session, share, old_line, line_of(share, zone))
+
+
+def _write_line(session: Session, share: Share, old: str, new: str) -> None:
+    """Replace the share's old line in the (unsigned) note, or add it at the end; merge its tags in."""
+    note = notes.participant_note(session, share.session_id, share.participant_id)
     old_markup, new_markup = _paragraph(old), _paragraph(new)
-    if had_line and old_markup in note.body:
-        body = note.body.replace(old_markup, new_markup, 1)
-    else:
-        body = note.body + new_markup
-    themes = format_themes([*parse_themes(note.themes), *parse_themes(stored_tags)])
+    body = note.body.replace(old_markup, new_markup, 1) if old_markup in note.body else note.body + new_markup
+    themes = format_themes([*parse_themes(note.themes), *parse_themes(share.tags)])
     if len(themes) > MAX_TAGS_CHARS:
         themes = note.themes  # the note's own tags are full: the share keeps its tags, the note its own
     notes.save_note(session, note.id, body, expected_version=note.version, themes=themes)
-    return SavedShareNote(share.id, "note", new)
 
 
 def _paragraph(line: str) -> str:

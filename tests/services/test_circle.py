@@ -114,7 +114,7 @@ def test_a_restart_restores_the_circle_from_its_rows(store, running, data_dir: P
     assert after.circle.elapsed(clock.now()) == 75 and names(after)[1] == "Bea O."
 
 
-def test_a_share_note_lands_in_the_speakers_note_only(store, running) -> None:  # type: ignore[no-untyped-def]
+def test_a_share_note_lands_in_the_speakers_note_only(store, running, clinic: Clinic) -> None:  # type: ignore[no-untyped-def]
     session_id, clock = running
     store.run(circle.open_circle, session_id, clock)
     snap = store.run(circle.move, session_id, "next", clock)
@@ -136,6 +136,15 @@ def test_a_share_note_lands_in_the_speakers_note_only(store, running) -> None:  
     assert all("drive home" not in text for text in others)
     row = store.run(lambda s: s.get(Share, ana.share_id))
     assert (row.note_text, row.tags) == ("Named fear of the drive home", "grief,self compassion")
+    # Her share ends: the same line now carries its length; Bea passes and her note says so.
+    clock.advance(seconds=5)
+    store.run(circle.move, session_id, "next", clock, zone=ZONE)
+    store.run(circle.move, session_id, "pass", clock, zone=ZONE)
+    with store.session() as s:
+        bodies = {n.participant_id: n.body for n in s.scalars(select(Note).where(Note.session_id == session_id))}
+    assert bodies[ana.participant_id] == (
+        "<p>[10:10 · round 1 · 3:05] Named fear of the drive home  #grief #self-compassion</p>")
+    assert "[10:13 · round 1 · passed]" in bodies[clinic.members["Bea"]]
 
 
 def test_a_share_onto_a_signed_note_becomes_an_addendum(store, running) -> None:  # type: ignore[no-untyped-def]
