@@ -170,6 +170,12 @@ def test_the_soft_limit_glows_once_chimes_only_if_asked_and_never_stops(make_win
     assert screen.time_label.text() == "08:00" and screen.speaker_card.glow.count == 1  # still going, cued once
     screen.chime.click()
     assert window.ctx.settings.circle_chime
+    settings = window.page("settings")
+    assert settings.circle_chime.isChecked()  # the same setting, also on the Settings screen
+    settings.circle_chime.click()
+    assert not screen.chime.isChecked() and not window.ctx.settings.circle_chime
+    settings.circle_chime.click()
+    assert screen.chime.isChecked()
     qtbot.keyClick(window, "N")
     clock.advance(minutes=5)
     screen.tick()

@@ -165,6 +165,7 @@ class CircleScreen(Page):
         self.chime = Toggle(self.tr("Soft chime at the limit"))
         self.chime.setChecked(self.ctx.settings.circle_chime)
         self.chime.toggled.connect(lambda on: self.ctx.update_settings(circle_chime=bool(on)))
+        self.ctx.settingsChanged.connect(self._settings_changed)
         controls = QHBoxLayout()
         controls.setSpacing(8)
         for button in (self.next_button, self.pass_button, self.later_button, self.end_button, self.round_button):
@@ -475,6 +476,13 @@ class CircleScreen(Page):
             snapshot = self._call(circles.set_share_minutes, self.session_id, self.limit.value(), self.ctx.clock)
             if snapshot is not None:
                 self._show(snapshot)
+
+    def _settings_changed(self, settings: Any) -> None:
+        """The chime may also be set on the Settings screen."""
+        if self.chime.isChecked() != settings.circle_chime:
+            self.chime.blockSignals(True)
+            self.chime.setChecked(settings.circle_chime)
+            self.chime.blockSignals(False)
 
     def _to_runner(self) -> None:
         self.flush_note()
