@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.circle import Turn
 from facilitator.domain.phase_timer import format_clock
@@ -25,18 +25,16 @@ from facilitator.errors import UserError
 from facilitator.logs import scrubbed_traceback
 from facilitator.services import circle as circles
 from facilitator.services.circle import CircleSnapshot
-from facilitator.services.circle_notes import MAX_SHARE_NOTE_CHARS, save_share_note
+from facilitator.services.circle_notes import save_share_note
 from facilitator.services.runner import find_running_session
 from facilitator.ui.chime import ChimePlayer
 from facilitator.ui.context import AppContext
-from facilitator.ui.widgets.circle_parts import AirtimeBars, OrderList, TagChips
+from facilitator.ui.widgets.circle_cards import ShareNoteCard, SpeakerCard
+from facilitator.ui.widgets.circle_parts import AirtimeBars, OrderList
 from facilitator.ui.widgets.empty_state import EmptyState
-from facilitator.ui.widgets.page import Page, card, label
+from facilitator.ui.widgets.page import Page, label
 from facilitator.ui.widgets.phase_clock import set_role, set_text
-from facilitator.ui.widgets.progress import GlowFrame
 from facilitator.ui.widgets.runner_controls import section_card
-from facilitator.ui.widgets.stepper import Stepper
-from facilitator.ui.widgets.toggle import Toggle
 from facilitator.ui.wiring import repeating_timer, window_shortcuts
 
 log = logging.getLogger(__name__)
@@ -100,28 +98,11 @@ class CircleScreen(Page):
     # -- building ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.speaker_card = GlowFrame()
-        self.speaker_card.setProperty("card", "clock")
-        self.speaker_card.setObjectName("circleSpeaker")
-        self.round_label = label("", "day")
-        self.speaker_label = label("", "phaseName", wrap=True)
-        self.speaker_label.setObjectName("circleSpeakerName")
-        self.time_label = label("", "timerDigits")
-        self.time_label.setAccessibleName(self.tr("Time this share has lasted"))
-        self.limit_label = label("", "muted", wrap=True)
-        self.next_label = label("", None, wrap=True)
-        self.passed_label = label("", "muted", wrap=True)
-        inside = QVBoxLayout(self.speaker_card)
-        inside.setContentsMargins(28, 22, 28, 22)
-        inside.setSpacing(6)
-        inside.addWidget(self.round_label)
-        inside.addWidget(self.speaker_label)
-        inside.addWidget(self.time_label)
-        inside.addWidget(self.limit_label)
-        inside.addSpacing(8)
-        inside.addWidget(self.next_label)
-        inside.addWidget(self.passed_label)
-        inside.addStretch(1)
+        self.speaker_card = SpeakerCard()
+        card_ = self.speaker_card
+        self.round_label, self.speaker_label, self.time_label = card_.round_label, card_.name_label, card_.time_label
+        self.limit_label, self.next_label, self.passed_label = card_.limit_label, card_.next_label, card_.passed_label
+        self.limit, self.chime = card_.limit, card_.chime
 
         self.order = OrderList()
         self.order.reordered.connect(lambda ids: self._move("reorder", order=ids))
@@ -158,11 +139,7 @@ class CircleScreen(Page):
                              (self.later_button, self.later), (self.end_button, self.end_share),
                              (self.round_button, self.second_round)):
             button.clicked.connect(slot)
-        self.limit = Stepper(1, 60, 5, suffix=self.tr(" min"),
-                             accessible_name=self.tr("Soft limit per share, in minutes"))
-        self.limit.spin.setFixedWidth(72)
         self.limit.valueChanged.connect(self._set_limit)
-        self.chime = Toggle(self.tr("Soft chime at the limit"))
         self.chime.setChecked(self.ctx.settings.circle_chime)
         self.chime.toggled.connect(lambda on: self.ctx.update_settings(circle_chime=bool(on)))
         self.ctx.settingsChanged.connect(self._settings_changed)
@@ -171,46 +148,14 @@ class CircleScreen(Page):
         for button in (self.next_button, self.pass_button, self.later_button, self.end_button, self.round_button):
             controls.addWidget(button)
         controls.addStretch(1)
-        settings = QHBoxLayout()
-        settings.setSpacing(8)
-        settings.addWidget(label(self.tr("Soft limit per share"), "small"))
-        settings.addWidget(self.limit)
-        settings.addSpacing(16)
-        settings.addWidget(label(self.tr("Soft chime at the limit"), "small"))
-        settings.addWidget(self.chime)
-        settings.addStretch(1)
-        inside.addLayout(settings)
 
-        self.note_field = QLineEdit()
-        self.note_field.setObjectName("circleNote")
-        self.note_field.setMaxLength(MAX_SHARE_NOTE_CHARS)
-        self.note_field.setPlaceholderText(self.tr("What they shared: it lands in their own note, "
-                                                   "stamped with the time and round  (Ctrl+Enter saves)"))
-        self.note_field.setAccessibleName(self.tr("Note for this share"))
+        self.note_card = ShareNoteCard()
+        note = self.note_card
+        self.note_field, self.save_button, self.chips = note.field, note.save_button, note.chips
+        self.note_status, self.note_title = note.status, note.title
         self.note_field.returnPressed.connect(self.save_note)
-        self.save_button = _button(self.tr("Save note"))
         self.save_button.clicked.connect(self.save_note)
-        self.chips = TagChips()
         self.chips.toggled.connect(self._tags_changed)
-        self.note_status = label("", "small", wrap=True)
-        note_box = QWidget()
-        note_layout = QVBoxLayout(note_box)
-        note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.setSpacing(10)
-        line = QHBoxLayout()
-        line.addWidget(self.note_field, 1)
-        line.addWidget(self.save_button)
-        note_layout.addLayout(line)
-        note_layout.addWidget(self.chips)
-        note_layout.addWidget(self.note_status)
-        self.note_title = label(self.tr("Note for this share"), "section")
-        self.note_card = card()
-        note_frame = QVBoxLayout(self.note_card)
-        note_frame.setContentsMargins(22, 18, 22, 20)
-        note_frame.setSpacing(12)
-        note_frame.addWidget(self.note_title)
-        note_frame.addWidget(note_box)
-        note_frame.addStretch(1)
         self.airtime = AirtimeBars()
         airtime_box = QWidget()
         airtime_layout = QVBoxLayout(airtime_box)
