@@ -239,3 +239,19 @@ def test_from_the_sidebar_without_a_sharing_phase_it_says_why(make_window, qtbot
     assert screen.empty.isVisible() and "“Arrival & check-in” is not one" in screen.empty.sentence_label.text()
     qtbot.keyClick(window, "N")  # the circle's keys do nothing here
     assert screen.snapshot is None
+
+
+def test_words_typed_are_kept_when_another_laptop_moves_the_circle(make_window, qtbot, store, clock):
+    from facilitator.services import circle
+
+    window, screen, session_id, ids = open_circle_from_runner(make_window, qtbot, store, clock)
+    qtbot.keyClick(window, "N")
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(screen.note_field, "Half a thought about trust")
+    clock.advance(minutes=2)
+    store.run(circle.move, session_id, "next", clock)  # the co-facilitator's laptop gives the word on
+    screen.reload()
+    assert speaker(screen) == "Bea O." and screen.note_field.text() == ""
+    with store.session() as s:
+        body = s.scalar(select(Note.body).where(Note.session_id == session_id, Note.participant_id == ids["Anaïs"]))
+    assert "2:00] Half a thought about trust</p>" in body

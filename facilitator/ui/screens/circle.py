@@ -307,6 +307,8 @@ class CircleScreen(Page):
         if target not in known:
             target = None
         changed = target != self.note_share_id
+        if changed and not self.flush_note():
+            return  # the words typed stay in the field, with the problem said above it
         if changed:
             self.note_share_id = target
             saved = snapshot.notes.get(target) if target is not None else None
