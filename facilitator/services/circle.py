@@ -25,9 +25,11 @@ from facilitator.domain.phase_timer import PhaseStatus, compute_view
 from facilitator.domain.themes import parse_themes
 from facilitator.errors import UserError
 from facilitator.services.circle_notes import line_of, record_share_end
+from facilitator.services.note_lists import suggest_themes
 from facilitator.services.runner_snapshot import IN_ROOM, load_group_session, short_name, timeline_of
 
 DEFAULT_SHARE_MINUTES = 5
+COMMON_THEMES = 8
 MOVES = ("next", "pass", "later", "start", "end", "reorder", "shuffle", "second_round")
 
 
@@ -48,7 +50,8 @@ class CircleSnapshot:
         earlier: the session's shares in other phases (they count in the airtime).
         names: each participant's name as the facilitator's screen shows it ("Bea O.").
         notes: each share's note, by share id.
-        themes: theme chips to offer: the group note's, then those shares used this session.
+        themes: theme chips to offer: the group note's, those shares used this session, then the
+            clinic's most used.
     """
 
     session_id: int
@@ -248,7 +251,9 @@ def _snapshot(session: Session, row: GroupSession, phase: PhaseRun | None, circl
     group_themes = session.scalar(select(Note.themes).where(Note.session_id == row.id,
                                                             Note.participant_id.is_(None))) or ""
     used = [tag for s in all_shares for tag in parse_themes(s.tags)]
-    themes = tuple(dict.fromkeys([*parse_themes(group_themes), *used]))
+    # The clinic's most used themes come after, so a circle's first share already has chips to tick.
+    common = [t.tag for t in suggest_themes(session, limit=COMMON_THEMES)] if phase is not None else []
+    themes = tuple(dict.fromkeys([*parse_themes(group_themes), *used, *common]))
     return CircleSnapshot(
         session_id=row.id, group_name=row.group.name if row.group is not None else "",
         phase_run_id=phase.id if phase is not None else None, phase_name=phase.name if phase is not None else "",

@@ -164,6 +164,7 @@ class CircleScreen(Page):
         airtime_layout.addWidget(self.airtime)
         airtime_layout.addWidget(label(self.tr("How long each has spoken this session; on this screen only."),
                                        "small", wrap=True))
+        airtime_layout.addStretch(1)
         lower = QHBoxLayout()
         lower.setSpacing(20)
         lower.addWidget(self.note_card, 3)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +26,12 @@ from facilitator.domain.circle import Turn
 from facilitator.domain.phase_timer import format_clock
 from facilitator.domain.themes import MAX_TAG_LENGTH, parse_themes
 from facilitator.ui import theme as theming
+from facilitator.ui.widgets.flow_layout import FlowLayout
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 from facilitator.ui.widgets.progress import CalmBar
 
-CHIP_COLUMNS = 5
+CHIP_PADDING = 44  # the segment style's 18 px each side, its border, a little air
 CHIPS_SHOWN = 15
 PID = Qt.ItemDataRole.UserRole
 
@@ -155,11 +155,7 @@ class TagChips(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = QGridLayout()
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(6)
-        self.grid.setVerticalSpacing(6)
-        self.grid.setColumnStretch(CHIP_COLUMNS, 1)
+        self.flow = FlowLayout()
         self.new_tag = QLineEdit()
         self.new_tag.setObjectName("circleNewTag")
         self.new_tag.setPlaceholderText(_tr("New theme, then Enter"))
@@ -170,7 +166,7 @@ class TagChips(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addLayout(self.grid)
+        layout.addLayout(self.flow)
         row = QHBoxLayout()
         row.addWidget(self.new_tag, 1)
         row.addStretch(1)
@@ -181,6 +177,7 @@ class TagChips(QWidget):
         wanted = list(dict.fromkeys([*ticked, *themes[:CHIPS_SHOWN]]))
         if list(self.chips) != wanted:
             for chip in self.chips.values():
+                self.flow.removeWidget(chip)
                 chip.hide()
                 chip.deleteLater()
             self.chips = {}
@@ -201,11 +198,13 @@ class TagChips(QWidget):
         chip = QPushButton(f"#{tag}")
         chip.setCheckable(True)
         chip.setProperty("kind", "segment")
-        chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The hint Qt computes ignores the stylesheet's padding and the bold of a ticked chip.
+        bold = QFont(chip.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        chip.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(chip.text()) + CHIP_PADDING)
         chip.setAccessibleName(_tr("Theme {0}").format(tag))
         chip.toggled.connect(lambda _on: self.toggled.emit())
-        index = len(self.chips)
-        self.grid.addWidget(chip, index // CHIP_COLUMNS, index % CHIP_COLUMNS)
+        self.flow.addWidget(chip)
         self.chips[tag] = chip
         return chip
 
