@@ -255,3 +255,23 @@ def test_words_typed_are_kept_when_another_laptop_moves_the_circle(make_window, 
     with store.session() as s:
         body = s.scalar(select(Note.body).where(Note.session_id == session_id, Note.participant_id == ids["Anaïs"]))
     assert "2:00] Half a thought about trust</p>" in body
+
+
+def test_theme_chips_wrap_and_are_never_cut(qtbot):
+    from facilitator.ui.widgets.circle_parts import TagChips
+
+    chips = TagChips()
+    qtbot.addWidget(chips)
+    chips.resize(360, 300)
+    chips.show()
+    chips.set_themes(["body-awareness", "relationships", "work-stress", "grief", "self compassion"], ["grief"])
+    qtbot.waitExposed(chips)
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in chips.chips.values()))  # new chips show on the next turn
+    chips.layout().activate()
+    tops = set()
+    for tag, chip in chips.chips.items():
+        assert chip.width() >= chip.fontMetrics().horizontalAdvance(f"#{tag}"), tag
+        assert chip.geometry().right() <= chips.width()
+        tops.add(chip.y())
+    assert len(tops) >= 2 and chips.ticked() == ["grief"]
+    assert list(chips.chips)[0] == "grief"  # a ticked tag stays first and shown
