@@ -42,7 +42,7 @@ PRESENT = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, Attendan
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 __all__ = ["AddendumView", "ConflictError", "NoteView", "SavedNote", "SessionNotes", "add_addendum",
-           "apply_template", "get_note", "get_session_notes", "save_note", "sign_note"]
+           "apply_template", "get_note", "get_session_notes", "participant_note", "save_note", "sign_note"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,15 @@ def get_session_notes(session: Session, session_id: int) -> SessionNotes:
                     key=lambda v: (v.participant_name.casefold(), v.participant_id))
     actors.record(session, "view", entity_type="group_session", entity_id=session_id, detail="notes")
     return SessionNotes(session_id, group, tuple(people))
+
+
+def participant_note(session: Session, session_id: int, participant_id: int) -> Note:
+    """The participant's note for the session, created empty if it is not there yet."""
+    note = _load(session, session_id).get(participant_id)
+    if note is None:
+        _create(session, session_id, [participant_id])
+        note = _load(session, session_id)[participant_id]
+    return note
 
 
 def get_note(session: Session, note_id: int) -> NoteView:

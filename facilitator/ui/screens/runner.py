@@ -2,14 +2,14 @@
 
 Keyboard first: Space pauses or resumes, N goes to the next phase, E extends by five minutes,
 Ctrl+Enter goes to the quick-note line (and adds the note when something is typed there), R opens
-or closes the room display. Every value on screen is derived from stored timestamps: the screen
-repaints from :class:`LiveSession` ticks and never counts anything itself.
+or closes the room display, C opens circle mode during a sharing phase. Every value on screen is
+derived from stored timestamps: the screen repaints from :class:`LiveSession` ticks and never
+counts anything itself.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import TimerView, format_clock
@@ -30,10 +30,11 @@ from facilitator.ui.widgets.phase_timeline import PhaseTimeline
 from facilitator.ui.widgets.quick_notes import QuickNoteLine, QuickNoteList
 from facilitator.ui.widgets.room_controls import RoomControls
 from facilitator.ui.widgets.runner_controls import ConfirmBar, ControlsBar, ExtendBar, NextPhasePanel, section_card
+from facilitator.ui.wiring import window_shortcuts
 
 CARD_COLUMNS = 2
 SHORTCUTS = (("Space", "toggle_pause"), ("N", "next_phase"), ("E", "extend_five"), ("Ctrl+Return", "note_key"),
-             ("Ctrl+Enter", "note_key"), ("R", "toggle_room"))
+             ("Ctrl+Enter", "note_key"), ("R", "toggle_room"), ("C", "open_circle"))
 
 
 class RunnerScreen(Page):
@@ -77,12 +78,8 @@ class RunnerScreen(Page):
         self.live.refused.connect(self._refused)
         self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
-        self.shortcuts = []
-        for key, slot in SHORTCUTS:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(getattr(self, slot))
-            self.shortcuts.append(shortcut)
+        ctx.dataChanged.connect(self._data_changed)
+        self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     def _build_content(self) -> None:
         self.clock = PhaseClock()
@@ -105,6 +102,20 @@ class RunnerScreen(Page):
         self.record_button.clicked.connect(self._view_record)
         finished.addWidget(self.record_button)
         finished.addStretch(1)
+        self.circle_line = QWidget()
+        circle_row = QHBoxLayout(self.circle_line)
+        circle_row.setContentsMargins(0, 0, 0, 0)
+        circle_row.setSpacing(12)
+        self.circle_button = QPushButton(self.tr("Open circle mode  C"))
+        self.circle_button.setProperty("kind", "primary")
+        self.circle_button.setAccessibleName(self.tr("Open circle mode (C)"))
+        self.circle_button.setToolTip(self.tr("Shortcut: C"))
+        self.circle_button.clicked.connect(self.open_circle)
+        circle_row.addWidget(self.circle_button)
+        circle_row.addWidget(label(self.tr("A sharing phase: speaking order, a soft share timer and a note per share."),
+                                   "muted"))
+        circle_row.addStretch(1)
+        self.circle_line.hide()
         self.finish_bar = ConfirmBar("Finish the session now? Phases not reached are kept as not run.",
                                      "Finish session", "Keep running")
         self.extend_bar = ExtendBar()
@@ -144,6 +155,7 @@ class RunnerScreen(Page):
         layout.setSpacing(16)
         layout.addLayout(hero)
         layout.addWidget(self.controls)
+        layout.addWidget(self.circle_line)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.finished_line)
         layout.addWidget(self.finish_bar)
@@ -301,6 +313,8 @@ class RunnerScreen(Page):
                                   view.phases[upcoming] if upcoming is not None else None,
                                   last=index is not None and index == len(snapshot.phases) - 1)
         self.timeline.show_view(snapshot.phases, view)
+        self.circle_line.setVisible(bool(phase is not None and phase.sharing and snapshot.status == "running"
+                                         and view.state is not TimerState.FINISHED))
         self.controls.set_paused(view.state is TimerState.PAUSED)
         set_text(self.session_clock, self._session_clock(view))
         set_text(self.session_detail, self._session_detail(view))
@@ -359,6 +373,11 @@ class RunnerScreen(Page):
         if self._usable():
             self._act(self.live.extend, 5)
 
+    def open_circle(self) -> None:
+        """C or the button: circle mode for this session, while a sharing phase runs."""
+        if self._usable() and self.circle_line.isVisible() and self.live.session_id is not None:
+            self.ctx.open_session(self.live.session_id, "circle")
+
     def note_key(self) -> None:
         if self._usable():
             self.note_line.focus_or_commit()
@@ -408,6 +427,11 @@ class RunnerScreen(Page):
         screen = window.screen() if window is not None else None
         self.room.place(screen)
         self.room_controls.set_open(True)
+
+    def _data_changed(self) -> None:
+        """Another screen changed the session (circle mode's round): the open room display follows at once."""
+        if self.room is not None and not self.isVisible() and self.live.running:
+            self.live.reload()
 
     def _room_closed(self) -> None:
         if self.room is not None:
