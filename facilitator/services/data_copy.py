@@ -27,7 +27,7 @@ from facilitator.db import (
     models,  # noqa: F401  (registers every table)
 )
 from facilitator.db.base import Base
-from facilitator.db.engine import create_db_engine, resolve_target
+from facilitator.db.engine import create_db_engine, refresh_statistics, resolve_target
 from facilitator.db.keyslots import KdfParams
 from facilitator.errors import UserError
 from facilitator.services import accounts, clinic_keys
@@ -132,6 +132,7 @@ def copy_clinic(source: Engine, target: Engine, *, where: str, chunk: int = CHUN
         if landed != copied:
             bad = next(a.table for a, b in zip(copied, landed, strict=True) if a != b)
             raise UserError(f"The copy of table {bad} does not match its source; nothing was written.")
+    refresh_statistics(target)
     return copied
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.db.engine import refresh_statistics
 from facilitator.db.keyslots import KdfParams
 from facilitator.domain.clock import Clock
 from facilitator.errors import UserError
@@ -34,6 +35,7 @@ def create_demo_clinic(database_url: str | None = None, data_dir: str | Path | N
     store = open_store(database_url, data_dir, new_clinic=DEMO_CLINIC, clock=clock, kdf=kdf)
     try:
         summary = generate_demo_clinic(store, years=years, seed=seed, clock=clock, progress=progress)
+        refresh_statistics(store.engine)
         if store.keyfile is not None and store.data_key is not None:
             for member in STAFF:
                 if member.key != DEMO_USERNAME:
