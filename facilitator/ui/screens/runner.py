@@ -239,8 +239,9 @@ class RunnerScreen(Page):
     def _show_following(self) -> None:
         following = bool(self.live.refusal)
         if following:
-            self.follow_text.setText(f"{self.live.refusal} You see it here as it happens; "
-                                     "the controls stay on that computer.")
+            where = self.live.refusal.split(";")[0].rstrip(".")  # who runs it, without how to take over
+            self.follow_text.setText(f"{where}. You follow it here as it happens; its controls stay there. "
+                                     "Once that runner closes, you can run it here.")
         self.follow_line.setVisible(following)
 
     def _take_over(self) -> None:
