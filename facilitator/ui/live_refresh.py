@@ -38,7 +38,12 @@ class LiveRefresh(QObject):
         super().__init__(parent)
         self.store = store
         self.mark: int | None = None
-        self._task: Task | None = None
+        self.reachable = True  # False while the database does not answer (said once in the log, not each second)
+        # One task, started again for each poll: a new QObject a second would pile up for as long as the app runs.
+        self._task = Task(self._read, parent=self)
+        self._task.succeeded.connect(self._arrived)
+        self._task.failed.connect(lambda _sentence: self._finish())
+        self.polling = False  # a poll is in flight
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -52,29 +57,33 @@ class LiveRefresh(QObject):
 
     def poll(self) -> None:
         """Read the counter on the thread pool; a poll still running (a slow server) is not doubled."""
-        if self._task is not None:
+        if self.polling:
             return
-        self._task = Task(self._read, parent=self)
-        self._task.succeeded.connect(self._arrived)
-        self._task.failed.connect(self._unanswered)
+        self.polling = True
         self._task.start()
 
-    def _read(self, progress: Any = None) -> int:  # pool thread
-        return self.store.run(change_mark)
+    def _read(self, progress: Any = None) -> int | None:  # pool thread
+        try:
+            return self.store.run(change_mark)
+        except Exception:  # a lost server connection: None, and the next poll tries again
+            return None
 
-    def _arrived(self, mark: int) -> None:
+    def _arrived(self, mark: int | None) -> None:
         self._finish()
+        if mark is None:
+            if self.reachable:
+                # The screens keep what they show and say so themselves when they next call a service.
+                log.warning("live refresh: the database did not answer; trying again every second")
+            self.reachable = False
+            return
+        if not self.reachable:
+            log.info("live refresh: the database answers again")
+            self.reachable = True
         first = self.mark is None
         if mark != self.mark:
             self.mark = mark
             if not first:
                 self.changed.emit()
 
-    def _unanswered(self, _sentence: str) -> None:
-        # A lost connection: the screens keep what they show and say so when they next call a service.
-        self._finish()
-
     def _finish(self) -> None:
-        if self._task is not None:
-            self._task.deleteLater()
-        self._task = None
+        self.polling = False

@@ -202,3 +202,50 @@ def test_a_conflicting_profile_edit_shows_the_fields_that_differ(laptops, qtbot,
         assert (stored.phone, stored.pronouns) == ("", "she/her")
         assert _phone(profile).text() == ""
     assert not profile.dirty
+
+
+def test_a_note_saved_elsewhere_shows_unless_this_editor_holds_unsaved_typing(laptops, qtbot):  # type: ignore[no-untyped-def]
+    store, other, window_on = laptops
+    sid = add_session(store, NOW - timedelta(hours=3), status="finished", present=1, expected=1)
+    window = window_on(store)
+    window.ctx.open_session(sid, "notes")
+    qtbot.waitUntil(lambda: bool(window.findChildren(NoteEditor)))
+    group, person = window.pages["notes"].editors
+    notes = other.run(get_session_notes, sid)
+    other.run(save_note, notes.group.id, "<p>Group note from the other laptop</p>",
+              expected_version=notes.group.version)
+    qtbot.waitUntil(lambda: "from the other laptop" in group.editor.toPlainText(), timeout=LIVE_MS)
+    assert group.version == notes.group.version + 1  # the next save here builds on theirs: no conflict
+    assert "Draft" in window.pages["notes"].list.item(0).text()
+
+    person.editor.setFocus()
+    qtbot.keyClicks(person.editor, "typed here")
+    other.run(save_note, notes.participants[0].id, "<p>Their note</p>", expected_version=notes.participants[0].version)
+    window.live_refresh.poll()
+    qtbot.waitUntil(lambda: person.conflict_dialog is not None, timeout=5000)  # the autosave met theirs
+    assert "typed here" in person.editor.toPlainText()  # the reload never replaced the typing
+
+
+def test_the_live_refresh_says_once_when_the_database_is_gone_and_recovers(laptops, qtbot, caplog):  # type: ignore[no-untyped-def]
+    from facilitator.ui.live_refresh import LiveRefresh
+
+    store, other, _window_on = laptops
+    refresh = LiveRefresh(store, interval_ms=60_000)  # polled by hand
+    refresh.poll()
+    qtbot.waitUntil(lambda: refresh.mark is not None)
+    working = store.run
+
+    def gone(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("server closed the connection")
+
+    store.run = gone
+    for _ in range(3):
+        refresh.poll()
+        qtbot.waitUntil(lambda: not refresh.polling)
+    assert not refresh.reachable
+    assert sum("did not answer" in r.getMessage() for r in caplog.records) == 1
+    store.run = working
+    other.run(create_participant, ParticipantFields(legal_first_name="Amy", legal_last_name="Abbott"), today=TODAY)
+    with qtbot.waitSignal(refresh.changed, timeout=5000):
+        refresh.poll()
+    assert refresh.reachable

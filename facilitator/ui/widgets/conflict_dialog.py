@@ -139,6 +139,7 @@ class ConflictDialog(QDialog):
         buttons.addWidget(self.keep_theirs)
 
         column = QVBoxLayout(self)
+        column.setContentsMargins(20, 18, 20, 18)
         column.setSpacing(12)
         column.addWidget(intro)
         column.addLayout(columns, 1)
