@@ -5,7 +5,7 @@ none of which loses anything without the user seeing it first:
 
 * **Keep theirs**: the edit here is dropped and the stored version shown.
 * **Save mine instead**: mine becomes the new version, knowingly replacing theirs (seen just now).
-* **Copy mine and reload**: mine goes to the clipboard (to paste back in part), theirs is shown.
+* **Copy mine and reload**: mine goes to the clipboard as plain text (to paste back in part), theirs is shown.
 
 The dialog is window-modal but not blocking (:meth:`QDialog.open`): the owner gets :attr:`chosen`,
 so autosaves queued behind it wait and tests can read and click it like a user.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
@@ -162,11 +162,9 @@ class ConflictDialog(QDialog):
         if self.choice:
             return
         if choice == COPY_MINE:
-            data = QMimeData()
-            data.setText(self.versions.mine_as_text())
-            if self.versions.rich:
-                data.setHtml(self.versions.mine)
-            QGuiApplication.clipboard().setMimeData(data)
+            # Plain text: a QMimeData made here and handed to the clipboard is freed twice when the app
+            # quits (a crash on exit); the words are what matters when pasting back.
+            QGuiApplication.clipboard().setText(self.versions.mine_as_text())
         self.choice = choice
         self.chosen.emit(choice)
         self.accept()
