@@ -249,3 +249,27 @@ def test_the_live_refresh_says_once_when_the_database_is_gone_and_recovers(lapto
     with qtbot.waitSignal(refresh.changed, timeout=5000):
         refresh.poll()
     assert refresh.reachable
+
+
+def test_an_open_profile_shows_a_change_from_elsewhere_unless_it_holds_unsaved_changes(  # type: ignore[no-untyped-def]
+        laptops, qtbot):
+    store, other, window_on = laptops
+    pid = store.run(create_participant, ParticipantFields(legal_first_name="Ana", legal_last_name="Ruiz"),
+                    today=TODAY).profile.id
+    window = window_on(store)
+    window.ctx.open("participants", participant_id=pid)
+    profile = window.pages["participants"].profile
+    opened = other.run(get_participant, pid, TODAY)
+    other.run(update_participant, pid, replace(opened.fields, pronouns="she/her"), version=opened.version, today=TODAY)
+    pronouns = profile.form.fields["pronouns"].editor
+    qtbot.waitUntil(lambda: pronouns.text() == "she/her", timeout=LIVE_MS)
+    assert not profile.dirty
+
+    qtbot.keyClicks(_phone(profile), "303 555 0100")  # typed here, not saved yet
+    assert profile.dirty
+    again = other.run(get_participant, pid, TODAY)
+    other.run(update_participant, pid, replace(again.fields, pronouns="they/them"), version=again.version,
+              today=TODAY)
+    window.live_refresh.poll()
+    qtbot.waitUntil(lambda: not window.live_refresh.polling, timeout=LIVE_MS)
+    assert profile.dirty and _phone(profile).text() == "303 555 0100" and pronouns.text() == "she/her"
