@@ -75,6 +75,8 @@ def test_vitals_and_phase_changes_show_on_the_other_laptop_within_2_s(laptops, q
     runner_window.ctx.open_session(session_id, "runner")
     runner_screen = runner_window.pages["runner"]
     assert runner_screen.live.holds_runner
+    if facilitator_store.target.sqlite_path is None:  # the status bar names the server in use
+        assert runner_window.db_label.text().startswith("PostgreSQL facilitator_test on 127.0.0.1:")
     monitor_window = window_on(monitor_store)
     monitor_window.show_screen("monitoring")
     board = monitor_window.pages["monitoring"]
