@@ -79,6 +79,7 @@ class RunnerScreen(Page):
         self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
         ctx.dataChanged.connect(self._data_changed)
+        ctx.databaseChanged.connect(self._database_changed)
         self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     def _build_content(self) -> None:
@@ -121,6 +122,16 @@ class RunnerScreen(Page):
         self.extend_bar = ExtendBar()
         self.problem = label("", "error", wrap=True)
         self.problem.hide()
+        # Another laptop runs this session: this one follows it, without the controls.
+        self.follow_line = QWidget()
+        follow = QHBoxLayout(self.follow_line)
+        follow.setContentsMargins(0, 0, 0, 0)
+        self.follow_text = label("", "muted", wrap=True)
+        follow.addWidget(self.follow_text, 1)
+        self.take_over_button = QPushButton("Try to run it here")
+        self.take_over_button.clicked.connect(self._take_over)
+        follow.addWidget(self.take_over_button)
+        self.follow_line.hide()
         self.note_line = QuickNoteLine()
 
         self.card_grid = QGridLayout()
@@ -154,6 +165,7 @@ class RunnerScreen(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(hero)
+        layout.addWidget(self.follow_line)
         layout.addWidget(self.controls)
         layout.addWidget(self.circle_line)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -227,11 +239,33 @@ class RunnerScreen(Page):
             set_text(self.session_detail, "")
 
     def _refused(self, sentence: str) -> None:
+        if self.live.snapshot is not None and self.state == "content":
+            self._show_following()
+            return
         self._show_state("refused")
         self.empty.title_label.setText("This session is open elsewhere")
         self.empty.sentence_label.setText(sentence)
         assert self.empty.action is not None
         self.empty.action.setText("Try again")
+
+    def _show_following(self) -> None:
+        following = bool(self.live.refusal)
+        if following:
+            where = self.live.refusal.split(";")[0].rstrip(".")  # who runs it, without how to take over
+            self.follow_text.setText(f"{where}. You follow it here as it happens; its controls stay there. "
+                                     "Once that runner closes, you can run it here.")
+        self.follow_line.setVisible(following)
+
+    def _take_over(self) -> None:
+        if self.live.session_id is not None:
+            self.open_session(self.live.session_id)
+
+    def _database_changed(self) -> None:
+        """Something changed (maybe on another laptop): read the session and the board again."""
+        if self.live.session_id is not None:
+            self.live.reload()
+        elif self.isVisible():
+            self.activated()  # a session started elsewhere opens here
 
     def _empty_action(self) -> None:
         if self.state == "refused" and self.live.session_id is not None:
@@ -248,11 +282,14 @@ class RunnerScreen(Page):
         self.subtitle_label.setText("  ·  ".join(d for d in details if d))
         self.subtitle_label.show()
         status = snapshot.status
-        self.controls.setVisible(status == "running")
-        self.start_button.setVisible(status == "planned")
+        runs_here = not self.live.refusal
+        self.controls.setVisible(status == "running" and runs_here)
+        self.start_button.setVisible(status == "planned" and runs_here)
         self.finished_line.setVisible(status == "finished")
-        self.note_line.setVisible(status == "running")
-        if status != "running":
+        self.note_line.setVisible(status == "running" and runs_here)
+        self.room_controls.setEnabled(runs_here)
+        self._show_following()
+        if status != "running" or not runs_here:
             self.finish_bar.hide()
             self.extend_bar.hide()
         self._show_cards(snapshot)
