@@ -183,8 +183,11 @@ def run_app(database_url: str | None = None, data_dir: str | Path | None = None)
     from PySide6.QtWidgets import QMessageBox
 
     app = _application()
+    running: list[Launcher] = []
+    _close_on_terminate(app, running)
     try:
         launcher = Launcher(database_url, data_dir)
+        running.append(launcher)
     except UserError as exc:
         print(f"facilitator: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Facilitator cannot start", str(exc))
@@ -196,6 +199,31 @@ def run_app(database_url: str | None = None, data_dir: str | Path | None = None)
         return app.exec()
     finally:
         launcher.shut_down()
+
+
+def _close_on_terminate(app: QApplication, running: list[Launcher]) -> None:
+    """SIGTERM (a logout, a shutdown, a service manager) closes the app as its window's close button would.
+
+    The window's own closing runs (open screens shut down, the room display closes), then the usual
+    shutdown: sign-out recorded, a backup if due, the database closed cleanly (so the next start
+    needs no full integrity check) and the lock released.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def terminate(_signum: int, _frame: object) -> None:
+        window = (running[0].window or running[0].gate) if running else None
+        if window is not None:
+            window.close()
+        QTimer.singleShot(0, app.quit)  # a quit() before the event loop runs would be lost
+
+    signal.signal(signal.SIGTERM, terminate)
+    # Python runs a signal handler only when it next gets the interpreter; while Qt's event loop waits
+    # in C++ that could be never, so a quiet timer gives it a turn four times a second.
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def _warm_up_after_first_paint() -> None:

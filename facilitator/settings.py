@@ -29,6 +29,8 @@ class Settings:
         large_text: scale every font up for reading at arm's length.
         chime_volume: 0.0 to 1.0.
         chime_muted: no sound at all (the visual cue still shows).
+        circle_chime: in circle mode, a soft chime when a share reaches its soft limit (the visual
+            cue shows either way).
         idle_lock_minutes: lock the screen after this many idle minutes.
         language: interface language ("en" or "es").
         unsigned_note_days: unsigned notes older than this appear on Today.
@@ -39,6 +41,7 @@ class Settings:
     large_text: bool = False
     chime_volume: float = 0.6
     chime_muted: bool = False
+    circle_chime: bool = False
     idle_lock_minutes: int = 5
     language: str = "en"
     unsigned_note_days: int = 2

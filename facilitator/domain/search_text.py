@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 MAX_TERMS = 16
 MAX_TERM_LENGTH = 64
@@ -42,12 +43,18 @@ class SearchTerms:
             parts[-1] += ":*"
         return " & ".join(parts)
 
+    @cached_property
+    def _folded(self) -> tuple[frozenset[str], str]:
+        """The whole words folded once, and the prefix ("" when the last word is whole)."""
+        folded = [fold(t) for t in self.words]
+        prefix = folded[-1] if folded and self.prefix_last else ""
+        return frozenset(folded[:-1] if prefix else folded), prefix
+
     def matches(self, word: str) -> bool:
         """True when a word of a text matches one of the terms (for snippets made outside the engine)."""
         folded = fold(word)
-        last = len(self.words) - 1
-        return any(folded == w or (i == last and self.prefix_last and folded.startswith(w))
-                   for i, w in enumerate(fold(t) for t in self.words))
+        whole, prefix = self._folded
+        return folded in whole or bool(prefix) and folded.startswith(prefix)
 
 
 def fold(word: str) -> str:
@@ -80,8 +87,8 @@ def snippet(text: str, terms: SearchTerms, *, open_mark: str, close_mark: str, e
         return _WORD.sub(lambda m: f"{open_mark}{m.group()}{close_mark}" if terms.matches(m.group()) else m.group(),
                          token)
 
-    hits = [i for i, token in enumerate(tokens) if any(terms.matches(w) for w in _WORD.findall(token))]
-    first = hits[0] if hits else 0
+    # Only the first match places the window: the scan stops there (a long note is not folded word by word).
+    first = next((i for i, token in enumerate(tokens) if any(terms.matches(w) for w in _WORD.findall(token))), 0)
     start = max(0, min(first - width // 4, len(tokens) - width))
     words = [marked(token) for token in tokens[start:start + width]]
     lead = ellipsis if start > 0 else ""

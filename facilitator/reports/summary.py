@@ -130,8 +130,10 @@ def _circles(data: SummaryData, when: When, styles: style.Styles) -> list[Flowab
         out += section(text(circle.phase_name), styles.h3, circle.phase_name, 1, room=0.9 * inch)
         rows: list[list[Flowable | str]] = []
         for s in circle.shares:
-            note: Flowable | str = Paragraph("<i>passed</i>", styles.muted) if s.passed else s.note_text
-            rows.append([str(s.round), str(s.position), s.name, duration(s.seconds), note, ", ".join(s.tags)])
+            words = f" · {text(s.note_text)}" if s.note_text else ""  # a pass may still carry a note
+            note: Flowable | str = Paragraph(f"<i>passed</i>{words}", styles.muted) if s.passed else s.note_text
+            length = "–" if s.passed else duration(s.seconds)  # a pass has no length, not "0:00"
+            rows.append([str(s.round), str(s.position), s.name, length, note, ", ".join(s.tags)])
         out.append(data_table(["Round", "Order", "Participant", "Length", "Note", "Tags"], rows,
                               [38, 36, 110, 42, 180, 98], styles))
     return out

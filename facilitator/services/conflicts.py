@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from facilitator.db.models import Account, AuditEvent
 from facilitator.errors import UserError
 
 GENERIC = "This record was changed on another computer while you were editing it; reload it and try again."
@@ -61,3 +66,25 @@ def stale_as_conflict(entity_type: str = "", entity_id: int | None = None) -> It
         yield
     except StaleDataError:
         raise EditConflict(entity_type, entity_id) from None
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """Who saved a record last and when, as the conflict dialog names "their" version."""
+
+    who: str  # the account's display name ("" when the audit trail does not say)
+    at: datetime | None
+
+
+def last_change(session: Session, entity_type: str, entity_id: int) -> LastChange:
+    """The last create or update of one record, read from the audit trail (no audit row of its own)."""
+    row = session.execute(
+        select(AuditEvent.username, AuditEvent.at, Account.display_name)
+        .outerjoin(Account, Account.id == AuditEvent.account_id)
+        .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == str(entity_id),
+               AuditEvent.action.in_(("create", "update")))
+        .order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    if row is None:
+        return LastChange("", None)
+    return LastChange(row.display_name or row.username or "", row.at)

@@ -27,7 +27,7 @@ from facilitator.db import (
     models,  # noqa: F401  (registers every table)
 )
 from facilitator.db.base import Base
-from facilitator.db.engine import create_db_engine, resolve_target
+from facilitator.db.engine import create_db_engine, refresh_statistics, resolve_target
 from facilitator.db.keyslots import KdfParams
 from facilitator.errors import UserError
 from facilitator.services import accounts, clinic_keys
@@ -97,7 +97,11 @@ def require_empty(connection: Connection, where: str) -> None:
                             "copy only into an empty database.")
 
 
-def _reset_sequences(connection: Connection) -> None:
+def reset_sequences(connection: Connection) -> None:
+    """Move PostgreSQL's id sequences past the ids written explicitly (a copy, the demo's bulk inserts);
+    without it the next ordinary insert would reuse an id and fail."""
+    if connection.dialect.name != "postgresql":
+        return
     for table in _tables():
         if "id" not in table.c or not table.c.id.primary_key:
             continue
@@ -126,12 +130,12 @@ def copy_clinic(source: Engine, target: Engine, *, where: str, chunk: int = CHUN
                 digest.add(part)
                 dst.execute(insert(table), [dict(row._mapping) for row in part])
             copied.append(TableCopy(table.name, digest.rows, digest.sha.hexdigest()))
-        if dst.dialect.name == "postgresql":
-            _reset_sequences(dst)
+        reset_sequences(dst)
         landed = checksums(dst)  # read back before committing: a mismatch leaves the target empty
         if landed != copied:
             bad = next(a.table for a, b in zip(copied, landed, strict=True) if a != b)
             raise UserError(f"The copy of table {bad} does not match its source; nothing was written.")
+    refresh_statistics(target)
     return copied
 
 

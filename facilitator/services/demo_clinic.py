@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.db.engine import refresh_statistics
 from facilitator.db.keyslots import KdfParams
 from facilitator.domain.clock import Clock
 from facilitator.errors import UserError
 from facilitator.services import clinic_keys
+from facilitator.services.data_copy import reset_sequences
 from facilitator.services.demo import DemoSummary, generate_demo_clinic
 from facilitator.services.demo.credentials import DEMO_PASSWORD, DEMO_USERNAME
 from facilitator.services.demo.people import STAFF
@@ -35,6 +37,9 @@ def create_demo_clinic(database_url: str | None = None, data_dir: str | Path | N
     store = open_store(database_url, data_dir, new_clinic=DEMO_CLINIC, clock=clock, kdf=kdf)
     try:
         summary = generate_demo_clinic(store, years=years, seed=seed, clock=clock, progress=progress)
+        with store.engine.begin() as connection:
+            reset_sequences(connection)  # the demo writes its own ids: new records must come after them
+        refresh_statistics(store.engine)
         if store.keyfile is not None and store.data_key is not None:
             for member in STAFF:
                 if member.key != DEMO_USERNAME:

@@ -42,7 +42,8 @@ PRESENT = (AttendanceStatus.PRESENT.value, AttendanceStatus.LATE.value, Attendan
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 __all__ = ["AddendumView", "ConflictError", "NoteView", "SavedNote", "SessionNotes", "add_addendum",
-           "apply_template", "get_note", "get_session_notes", "save_note", "sign_note"]
+           "apply_template", "get_note", "get_notes", "get_session_notes", "participant_note", "save_note",
+           "sign_note"]
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,28 @@ def get_session_notes(session: Session, session_id: int) -> SessionNotes:
     return SessionNotes(session_id, group, tuple(people))
 
 
+def participant_note(session: Session, session_id: int, participant_id: int) -> Note:
+    """The participant's note for the session, created empty if it is not there yet."""
+    note = _load(session, session_id).get(participant_id)
+    if note is None:
+        _create(session, session_id, [participant_id])
+        note = _load(session, session_id)[participant_id]
+    return note
+
+
 def get_note(session: Session, note_id: int) -> NoteView:
     """One note with its addenda (for example after a conflict or to refresh a signed note)."""
     row = _note(session, note_id)
     name = _names(session, [row.participant_id]).get(row.participant_id, "") if row.participant_id else ""
     return note_view(row, name)
+
+
+def get_notes(session: Session, note_ids: Sequence[int]) -> list[NoteView]:
+    """Several notes as stored now (a screen refreshing the notes it shows); unknown ids are left out."""
+    rows = session.scalars(select(Note).where(Note.id.in_(list(note_ids))).options(selectinload(Note.addenda)))
+    notes = list(rows)
+    names = _names(session, [n.participant_id for n in notes])
+    return [note_view(n, names.get(n.participant_id, "") if n.participant_id else "") for n in notes]
 
 
 def save_note(session: Session, note_id: int, body: str, *, expected_version: int,

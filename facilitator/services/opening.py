@@ -38,9 +38,6 @@ from facilitator.services.clinic_probe import (
 from facilitator.services.clinic_probe import target_for as _target
 from facilitator.services.store import Store
 
-__all__ = ["EMERGENCY", "ClinicProbe", "DamagedDatabase", "NewClinic", "NoClinicYet", "no_clinic_yet", "open_store",
-           "probe_clinic"]
-
 EMERGENCY = Actor(id=None, username="emergency-access", display_name="Emergency access", role="admin")
 
 
@@ -105,6 +102,9 @@ def open_store(
             store.actor = _create_first_admin(store, new_clinic)
         elif credentials is not None:
             store.actor = _sign_in(store, credentials, clock)
+    except OperationalError as exc:  # the first connection (a server's TLS or network) failed at sign-in
+        engine.dispose()
+        raise UserError(_describe_operational_error(target, exc)) from None
     except BaseException:
         engine.dispose()
         raise
@@ -244,11 +244,19 @@ def _describe_operational_error(target: DatabaseTarget, exc: OperationalError) -
         return f"The database {target.describe()} is read-only; check the file's permissions."
     if "not a database" in text or "malformed" in text:
         return f"The database {target.describe()} is damaged ({text}); it was left untouched."
+    if "SSL" in text or "certificate" in text or "root.crt" in text:
+        return (f"The secure (TLS) connection to {target.describe()} failed ({_first_line(text)}); check the "
+                "server's certificate and the sslmode and sslrootcert settings in the database URL.")
     if "connect" in text or "could not translate host" in text or "Connection refused" in text:
-        return f"Cannot reach the database server for {target.describe()} ({text.splitlines()[0]})."
-    return f"The database {target.describe()} cannot be opened ({text.splitlines()[0]})."
+        return f"Cannot reach the database server for {target.describe()} ({_first_line(text)})."
+    return f"The database {target.describe()} cannot be opened ({_first_line(text)})."
 
 
-__all__ = ["ClinicProbe", "Credentials", "DamagedDatabase", "NewClinic", "NoClinicYet", "RecoveryAccess",
-           "SignInRequired",
-           "open_store", "probe_clinic"]
+def _first_line(text: str) -> str:
+    # psycopg's message names each address tried on its own line; the first says enough.
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else "no reason given"
+
+
+__all__ = ["EMERGENCY", "ClinicProbe", "Credentials", "DamagedDatabase", "NewClinic", "NoClinicYet", "RecoveryAccess",
+           "SignInRequired", "no_clinic_yet", "open_store", "probe_clinic"]

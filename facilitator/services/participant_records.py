@@ -115,6 +115,11 @@ def get_participant(session: Session, participant_id: int, today: date) -> Parti
     return _profile(session, _row(session, participant_id), today)
 
 
+def participant_version(session: Session, participant_id: int) -> int | None:
+    """The stored version (None when the record is gone): a cheap look before reloading a profile."""
+    return session.scalar(select(Participant.version).where(Participant.id == participant_id))
+
+
 def open_participant(session: Session, participant_id: int, today: date) -> ParticipantProfile:
     """The profile, with a "view" event in the audit trail (who looked at whose record, never what)."""
     profile = get_participant(session, participant_id, today)

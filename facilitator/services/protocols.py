@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -78,21 +79,18 @@ def spec_from_row(row: Protocol) -> ProtocolSpec:
     return parse_protocol(data, source=f"protocol {row.name!r}")
 
 
-def phase_rows(spec: ProtocolSpec) -> list[ProtocolPhase]:
+def phase_columns(spec: ProtocolSpec) -> list[dict[str, Any]]:
+    """The columns a template's phase rows and a session's own copy of them share, in order."""
     return [
-        ProtocolPhase(
-            position=i,
-            name=p.name,
-            planned_minutes=p.minutes,
-            purpose=p.purpose,
-            prompts="\n".join(p.prompts),
-            colour=p.colour,
-            chime=p.chime,
-            vitals_check=p.vitals_check,
-            sharing=p.sharing,
-        )
+        {"position": i, "name": p.name, "planned_minutes": p.minutes, "purpose": p.purpose,
+         "prompts": "\n".join(p.prompts), "colour": p.colour, "chime": p.chime, "vitals_check": p.vitals_check,
+         "sharing": p.sharing}
         for i, p in enumerate(spec.phases)
     ]
+
+
+def phase_rows(spec: ProtocolSpec) -> list[ProtocolPhase]:
+    return [ProtocolPhase(**columns) for columns in phase_columns(spec)]
 
 
 def sync_builtin_protocols(session: Session, specs: list[ProtocolSpec] | None = None) -> list[Protocol]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from facilitator.db.models import Attendance, GroupSession, PhaseExtension, PhasePause, PhaseRun, QuickNote
+from facilitator.db.models import Attendance, GroupSession, PhaseExtension, PhasePause, PhaseRun, QuickNote, Share
 from facilitator.domain.clock import Clock
 from facilitator.domain.enums import AttendanceStatus
 from facilitator.domain.phase_timer import PhaseStatus, PhaseTiming, TimerView, compute_view, format_remaining
@@ -17,7 +17,7 @@ from facilitator.errors import UserError
 
 AD_HOC_NAME = "Ad-hoc session"
 # Until check-in exists everyone expected is in the room; those who cancelled or are absent are not.
-_IN_ROOM = {AttendanceStatus.EXPECTED, AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+IN_ROOM = {AttendanceStatus.EXPECTED, AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class RunnerSnapshot:
     phases: tuple[RunnerPhase, ...]
     participants: tuple[ParticipantCard, ...]
     notes: tuple[QuickNoteRow, ...]
+    circle_rounds: tuple[int, ...] = ()  # per phase: the circle's round (0: no circle opened in it)
 
     @property
     def current_phase(self) -> RunnerPhase | None:
@@ -117,9 +118,12 @@ class RunnerSnapshot:
         """What the room display may show, at ``timer`` (default: the snapshot's own)."""
         timer = timer or self.timer
         phase = None if timer.current_index is None else self.phases[timer.current_index]
+        index = timer.current_index
+        circle_round = self.circle_rounds[index] if index is not None and index < len(self.circle_rounds) else 0
         return RoomView(
             phase_name=phase.name if phase else "", colour=phase.colour if phase else "", state=timer.state,
             remaining_seconds=timer.remaining_seconds, progress=timer.progress, message=self.room_message,
+            circle_round=circle_round if phase is not None and phase.sharing else 0,
         )
 
 
@@ -133,6 +137,7 @@ class RoomView:
     remaining_seconds: float
     progress: float
     message: str
+    circle_round: int = 0  # the round of a circle under way (never who speaks)
 
     @property
     def remaining_text(self) -> str:
@@ -222,7 +227,7 @@ def build_snapshot(session: Session, row: GroupSession, clock: Clock) -> RunnerS
                            a.participant.legal_last_name),
             )
             for a in row.attendance
-            if a.status in _IN_ROOM
+            if a.status in IN_ROOM
         ),
         key=lambda c: (c.name.casefold(), c.participant_id),
     )
@@ -233,6 +238,8 @@ def build_snapshot(session: Session, row: GroupSession, clock: Clock) -> RunnerS
             select(QuickNote).where(QuickNote.session_id == row.id).order_by(QuickNote.at, QuickNote.id)
         )
     )
+    rounds = dict(session.execute(select(Share.phase_run_id, func.max(Share.round))
+                                  .where(Share.session_id == row.id).group_by(Share.phase_run_id)).all())
     return RunnerSnapshot(
         session_id=row.id,
         group_name=row.group.name if row.group is not None else AD_HOC_NAME,
@@ -249,4 +256,5 @@ def build_snapshot(session: Session, row: GroupSession, clock: Clock) -> RunnerS
         phases=phases,
         participants=tuple(cards),
         notes=notes,
+        circle_rounds=tuple(rounds.get(p.id, 0) for p in row.phases),
     )

@@ -71,7 +71,9 @@ def get_session_record(session: Session, session_id: int, *, now: datetime | Non
 
     doses, vitals = rows(Dose, Dose.given_at), rows(VitalSign, VitalSign.taken_at)
     observations, discharges = rows(Observation, Observation.observed_at), rows(Discharge, Discharge.participant_id)
-    shares, quick = rows(Share, Share.round), rows(QuickNote, QuickNote.at)
+    # A circle's turns not reached (still waiting when its phase ended) are no share.
+    shares = [s for s in rows(Share, Share.round) if s.started_at is not None]
+    quick = rows(QuickNote, QuickNote.at)
     measures = rows(MeasureResponse, MeasureResponse.taken_on)
     notes = list(session.scalars(select(Note).where(Note.session_id == session_id)
                                  .options(selectinload(Note.addenda)).order_by(Note.id)))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from facilitator.db.models import Attendance, Group, GroupSession, PhaseRun
 from facilitator.domain.enums import AttendanceStatus, SessionStatus
 from facilitator.domain.protocol import ProtocolSpec
+from facilitator.services.protocols import phase_columns
 
 
 @dataclass(frozen=True)
@@ -112,18 +113,5 @@ def today_overview(session: Session, now: datetime, *, upcoming_days: int = 14) 
 
 def phase_runs_from_spec(spec: ProtocolSpec) -> list[PhaseRun]:
     """A session's own copy of a protocol's phases, not yet run."""
-    return [
-        PhaseRun(
-            position=i,
-            name=p.name,
-            planned_minutes=p.minutes,
-            purpose=p.purpose,
-            prompts="\n".join(p.prompts),
-            colour=p.colour,
-            chime=p.chime,
-            vitals_check=p.vitals_check,
-            sharing=p.sharing,
-            share_minutes=spec.share_minutes if p.sharing else None,
-        )
-        for i, p in enumerate(spec.phases)
-    ]
+    return [PhaseRun(**columns, share_minutes=spec.share_minutes if columns["sharing"] else None)
+            for columns in phase_columns(spec)]

@@ -37,11 +37,14 @@ class AppContext(QObject):
     Signals:
         settingsChanged(Settings): after a change was applied and saved.
         dataChanged(): after something changed the database (screens reload when shown next).
+        databaseChanged(): the live refresh saw the database change, on this computer or another
+            (about once a second at most); shown screens reload in place without disturbing an edit.
         sessionFocused(object, str): the new :attr:`session_id` (an int, or None) and the screen asked for.
     """
 
     settingsChanged = Signal(object)
     dataChanged = Signal()
+    databaseChanged = Signal()
     sessionFocused = Signal(object, str)
 
     def __init__(self, store: Store, settings: Settings, clock: Clock | None = None,

@@ -5,6 +5,9 @@ database); each facilitator action is written at once through a service, which a
 fresh snapshot; every ``RELOAD_MS`` the snapshot is read again, so changes made elsewhere (a note
 from the monitor's laptop) appear. The object lives on the UI thread and keeps ticking whatever
 screen is in front and while the window is locked: chimes and the room display never stop.
+
+A window refused the runner (another laptop runs the session) follows it read-only: it ticks
+without chimes and reloads when the database changes, so the monitor's laptop sees the phases move.
 """
 
 from __future__ import annotations
@@ -104,8 +107,8 @@ class LiveSession(QObject):
             return False
         self.refusal = ""
         if snapshot.status in _CLAIMED and not self._claim():
-            self.snapshot = snapshot
-            self._stop()
+            self.view = None
+            self._show(snapshot)  # followed read-only: ticking, no chimes, no heartbeat
             self.refused.emit(self.refusal)
             return True
         self.view = None  # a reopened session must not replay chimes that are long past
@@ -144,7 +147,8 @@ class LiveSession(QObject):
         if self.session_id is None or not self.holds_runner:
             return
         if not self._claim():
-            self._stop()
+            if self.snapshot is not None:
+                self._show(self.snapshot)  # taken over elsewhere: follow it from now on
             self.refused.emit(self.refusal)
 
     # -- the tick ------------------------------------------------------------------------------
@@ -156,7 +160,7 @@ class LiveSession(QObject):
         view = self.snapshot.timer_at(self.ctx.clock.monotonic())
         events = new_chimes(self.view, view)
         self.view = view
-        if events:
+        if events and not self.refusal:  # the runner's laptop chimes, not every laptop following it
             self.sound.play()
             self.chimed.emit(events)
         self.ticked.emit(view)
@@ -167,7 +171,7 @@ class LiveSession(QObject):
         if baseline:
             # After an action, what was already due at that moment does not chime again.
             self.view = snapshot.timer
-        running = snapshot.status == SessionStatus.RUNNING.value and not self.refusal
+        running = snapshot.status == SessionStatus.RUNNING.value
         claimed = snapshot.status in _CLAIMED and not self.refusal
         for timer, wanted in ((self.tick_timer, running), (self.reload_timer, running),
                               (self.heartbeat_timer, claimed)):
@@ -175,14 +179,14 @@ class LiveSession(QObject):
                 timer.start()
             elif not wanted:
                 timer.stop()
-        if running:
+        if running and not self.refusal:
             self.sound.prepare()
         self.loaded.emit(snapshot)
         self.tick()
 
     def reload(self) -> None:
-        """Read the session again (every ``RELOAD_MS``), keeping the chime baseline."""
-        if self.session_id is None or self.refusal:
+        """Read the session again (every ``RELOAD_MS`` and on a change), keeping the chime baseline."""
+        if self.session_id is None:
             return
         snapshot = self._call(runner.get_snapshot, self.session_id, self.ctx.clock, quiet=True)
         if snapshot is not None:

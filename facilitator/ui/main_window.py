@@ -14,6 +14,7 @@ from facilitator.settings import Settings
 from facilitator.ui import format as fmt
 from facilitator.ui import icons, navigation
 from facilitator.ui.context import AppContext
+from facilitator.ui.live_refresh import LiveRefresh
 from facilitator.ui.lock import IdleWatcher, LockOverlay
 from facilitator.ui.sidebar import SHORTCUT_COUNT, Sidebar
 from facilitator.ui.theme import apply_theme
@@ -78,6 +79,10 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self.ctx.clock, settings.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.ctx.settingsChanged.connect(lambda s: setattr(self.idle, "minutes", s.idle_lock_minutes))
+        # Another laptop on the same database: its changes show here within about a second.
+        self.live_refresh = LiveRefresh(store, self)
+        self.live_refresh.changed.connect(self._database_changed)
+        self.live_refresh.start()
         self.show_screen(navigation.DEFAULT_SCREEN)
 
     @property
@@ -95,6 +100,10 @@ class MainWindow(QMainWindow):
         except Exception:  # the lock itself must never fail: PHI gets hidden whatever the database says
             log.warning("lock not recorded in the audit trail")
         self.lock_overlay.engage()
+
+    def _database_changed(self) -> None:
+        if not self.locked:  # behind the lock nothing reloads; unlocking reloads everything anyway
+            self.ctx.databaseChanged.emit()
 
     def _unlocked(self, _who: object) -> None:
         self.idle.poke()
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_timer.stop()
         self.idle.stop()
+        self.live_refresh.stop()
         for page in self.pages.values():
             # Screens with something open outside this window (the room display, a runner claim).
             shut_down = getattr(page, "shut_down", None)

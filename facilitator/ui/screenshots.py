@@ -109,6 +109,8 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
             window = _window(store, theme, clock)
             window.open_running_session()  # the demo's session running now is the runner's
             for screen_id in planned_ids():
+                if screen_id == "circle":
+                    continue  # last: its second running session must not change the pictures after it
                 if screen_id == "room-display":
                     written.append(_grab_room(window, out / f"{screen_id}.png"))
                 elif screen_id in PROFILE_SHOTS:
@@ -120,6 +122,9 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
                     _prepare(window, screen_id)
                     written.append(_grab(window, out / f"{screen_id}.png"))
             written.append(_grab_progress(window, out / "history-participant.png"))
+            if "circle" in planned_ids():
+                shot = _grab_circle(window, store, clock, out / "circle.png")
+                written.insert(2 + planned_ids().index("circle"), shot)
             window.close()
             window.deleteLater()
             _settle()
@@ -173,6 +178,18 @@ def _grab_room(window, path: Path) -> Path:  # type: ignore[no-untyped-def]
         return _grab(room, path)
     finally:
         room.close()
+
+
+def _grab_circle(window, store, clock: FakeClock, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Circle mode with a circle under way: a drop-in circle's check-in round, someone speaking now."""
+    from facilitator.services.demo.live_circle import start_live_circle
+
+    session_id = store.run(start_live_circle, clock)
+    window.ctx.open_session(session_id, "circle")
+    screen = window.pages["circle"]
+    screen.note_field.setText("Noticed her shoulders drop when she talked about the garden")
+    _wait_for_tasks()
+    return _grab(window, path)
 
 
 # Pictures of one record rather than a whole screen: id -> the screen that opens it.

@@ -230,7 +230,7 @@ def test_dosing_records_follow_the_protocol(clinic: tuple[Store, DemoSummary, li
         assert len(exits) == len(doses) - sum(1 for d in doses if d.session_id == running_id(s))
         balance: dict[int, float] = {}
         for entry in s.scalars(select(LedgerEntry).order_by(LedgerEntry.at)):
-            sign = 1 if entry.kind == "receive" else -1
+            sign = {"receive": 1, "count": 0}.get(entry.kind, -1)  # a shelf count moves nothing
             balance[entry.lot_id] = balance.get(entry.lot_id, 0) + sign * entry.quantity
             assert balance[entry.lot_id] >= 0
         dispensed = s.scalar(select(func.sum(LedgerEntry.quantity)).where(LedgerEntry.kind == "dispense"))
@@ -239,3 +239,25 @@ def test_dosing_records_follow_the_protocol(clinic: tuple[Store, DemoSummary, li
 
 def running_id(s: Session) -> int:
     return s.scalars(select(GroupSession.id).where(GroupSession.status == "running")).one()
+
+
+def test_a_demo_clinic_on_the_server_takes_new_records(pg_url: str, tmp_path: Path) -> None:
+    """The demo writes its own ids; on PostgreSQL the id sequences must move past them, or the first
+    participant added (or vitals recorded) afterwards would collide with a demo row."""
+    from facilitator.domain.clock import FakeClock
+    from facilitator.domain.participant_rules import ParticipantFields
+    from facilitator.services.demo_clinic import create_demo_clinic
+    from facilitator.services.participant_records import create_participant
+    from tests.conftest import fast_kdf, reset_pg_schema
+
+    reset_pg_schema(pg_url)
+    now = datetime(2026, 3, 12, 17, 0, tzinfo=UTC)
+    store, _ = create_demo_clinic(pg_url, tmp_path, years=1, seed=3, clock=FakeClock(now), kdf=fast_kdf())
+    try:
+        before = store.run(lambda s: s.scalar(select(func.max(Participant.id))))
+        saved = store.run(create_participant, ParticipantFields(legal_first_name="New", legal_last_name="Person"),
+                          today=now.date())
+        assert saved.profile.id > before
+    finally:
+        store.dispose()
+        reset_pg_schema(pg_url)

@@ -1,9 +1,9 @@
-"""Running a session: every action persisted at once, and the same snapshot after a restart."""
+"""Running a session: every action persisted at once, and the same snapshot after a restart — on SQLite and
+on PostgreSQL (the runner of one laptop and the screens of another meet in the server's rows)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,8 +16,14 @@ from facilitator.domain.timeline import TimerState
 from facilitator.errors import UserError
 from facilitator.services import runner
 from facilitator.services.session_setup import plan_session
-from tests.conftest import sign_in_again
+from tests.conftest import open_again
 from tests.services.conftest import NOW, Clinic
+
+
+@pytest.fixture()
+def store(backend_store):  # type: ignore[no-untyped-def]
+    """Every test here on both backends: an encrypted SQLite file, and an emptied PostgreSQL database."""
+    return backend_store
 
 
 @pytest.fixture()
@@ -93,13 +99,12 @@ def test_every_action_is_in_the_database_at_once(store, session_id: int, clinic:
         assert extension.at == extension.created_at == NOW + timedelta(minutes=36, seconds=20)
 
 
-def test_the_snapshot_after_reopening_the_store_is_the_same(store, session_id: int, clinic: Clinic,  # type: ignore[no-untyped-def]
-                                                           data_dir: Path) -> None:
+def test_the_snapshot_after_reopening_the_store_is_the_same(store, session_id: int, clinic: Clinic) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(NOW)
     drive(store, session_id, clock, clinic.facilitator_id)
     before = store.run(runner.get_snapshot, session_id, clock)
     store.dispose()
-    reopened = sign_in_again(data_dir)
+    reopened = open_again(store)
     try:
         assert reopened.run(runner.find_running_session) == session_id
         after = reopened.run(runner.get_snapshot, session_id, clock)

@@ -66,3 +66,11 @@ def test_garbage_database_file_is_left_untouched(data_dir: Path) -> None:
 def test_setting_up_twice_is_refused(store, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match="already exists"):
         new_test_clinic(data_dir)
+
+
+def test_a_server_without_tls_is_refused_with_one_sentence_when_tls_is_required(pg_url, data_dir) -> None:  # type: ignore[no-untyped-def]
+    """``sslmode=verify-full`` reaches the driver: the throwaway test cluster speaks no TLS, so it is refused."""
+    from facilitator.services.clinic_keys import Credentials
+
+    with pytest.raises(UserError, match=r"^The secure \(TLS\) connection to PostgreSQL .* sslrootcert"):
+        open_store(f"{pg_url}?sslmode=verify-full", data_dir, credentials=Credentials("admin", "whatever"))

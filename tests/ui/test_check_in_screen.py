@@ -151,3 +151,28 @@ def test_today_leads_to_the_check_in_of_a_planned_session(store, make_window, qt
     assert window.current_screen == "check-in"
     assert window.page("check-in").session_id == session_id
     assert window.sidebar.buttons["session-setup"].isChecked()
+
+
+def test_a_check_in_on_another_laptop_shows_here_but_never_under_the_cursor(open_check_in, store, clock, qtbot):
+    from facilitator.services.check_in import mark_attendance
+    from tests.conftest import open_again
+
+    page = open_check_in
+    other = open_again(store, clock=clock)
+    try:
+        with qtbot.waitActive(page.window_):
+            page.window_.activateWindow()
+        ana = page.cards[page.ids["Ana"]]
+        ana.comment.setFocus()
+        qtbot.keyClicks(ana.comment, "Running late, on the bus")
+        other.run(mark_attendance, page.session_id, page.ids["Bea"], "present", now=clock.now())
+        page.window_.live_refresh.poll()
+        qtbot.waitUntil(page._retry.isActive, timeout=5000)  # the change arrived; the reload waits
+        assert page.cards[page.ids["Ana"]] is ana and ana.comment.hasFocus()
+        assert ana.comment.text() == "Running late, on the bus"
+        page.picker.setFocus()  # leaving the field saves it; the waiting reload follows
+        qtbot.waitUntil(lambda: page.cards[page.ids["Bea"]].card.status == "present", timeout=5000)
+        assert page.cards[page.ids["Ana"]].comment.text() == "Running late, on the bus"
+        assert page.summary.text() == "1 of 3 here"
+    finally:
+        other.dispose()

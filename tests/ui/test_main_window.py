@@ -10,7 +10,7 @@ from facilitator.ui.main_window import WINDOW_TITLE
 from facilitator.ui.widgets.empty_state import COMING, EmptyState
 
 BUILT = {"today", "settings", "audit", "session-setup", "runner", "protocols", "monitoring", "groups",
-         "participants", "inventory", "check-in", "documents", "notes", "history", "search"}
+         "participants", "inventory", "check-in", "documents", "notes", "history", "search", "circle"}
 
 
 def test_every_nav_entry_has_a_button_and_switching_changes_the_page(shell, qtbot):

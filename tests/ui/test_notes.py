@@ -1,11 +1,11 @@
-"""The Notes screen: autosave off the UI thread, conflicts, signing and addenda."""
+"""The Notes screen: autosave off the UI thread, signing and addenda (conflicts: tests/ui/test_two_laptops.py)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from facilitator.db.models import Note
-from facilitator.services.notes import get_session_notes, save_note
+from facilitator.services.notes import get_session_notes
 from facilitator.ui.dialogs import note_dialogs
 from facilitator.ui.widgets.note_editor import SAVED, NoteEditor
 from tests.ui.sessions import NOW, add_session
@@ -30,19 +30,6 @@ def test_typing_autosaves_off_the_ui_thread(store, make_window, qtbot) -> None: 
     with store.session() as s:
         body = s.get(Note, editor.view.id).body
     assert "Group shared about grief" in body
-
-
-def test_conflict_keep_mine(store, make_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    sid, _window, editor = _open_notes(store, make_window, qtbot)
-    note = store.run(get_session_notes, sid).group
-    store.run(save_note, note.id, "<p>from another laptop</p>", expected_version=note.version)
-    asked = []
-    monkeypatch.setattr(note_dialogs, "choose_version", lambda parent, mine, theirs: asked.append(theirs) or True)
-    qtbot.keyClicks(editor.editor, "mine wins")
-    qtbot.waitUntil(lambda: editor.idle and editor.status.text() == SAVED, timeout=5000)
-    assert asked and "another laptop" in asked[0]
-    with store.session() as s:
-        assert "mine wins" in s.get(Note, note.id).body
 
 
 def test_sign_locks_and_addendum(store, make_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -105,10 +105,9 @@ def test_a_change_made_meanwhile_is_not_overwritten(screen, store):
               today=TODAY)
     _editor(editor.form.fields["phone"]).setText("303 555 0100")
     assert editor.save() is False
-    assert editor.banner.isVisibleTo(editor) and "Someone else saved" in editor.banner_text.text()
+    assert editor.conflict_dialog is not None and "she/her" in editor.conflict_dialog.theirs_view.toPlainText()
     assert store.run(get_participant, opened.id, TODAY).fields.phone == ""
-    reload_button = editor.banner_actions.itemAt(0).widget()
-    reload_button.click()
+    editor.conflict_dialog.keep_theirs.click()
     assert _editor(editor.form.fields["pronouns"]).text() == "she/her"
 
 

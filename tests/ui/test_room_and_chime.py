@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -47,6 +49,14 @@ def test_the_room_display_holds_no_participant_name(make_window, qtbot, store, c
     for part in clinic.name_parts:
         assert part.casefold() not in shown, part
     assert any(c.name_label.text() == "Bea O." for c in screen.cards)  # the runner itself does show them
+    assert not room.circle_label.isVisible()  # not a sharing phase: no circle line at all
+    # In a sharing phase with a circle under way, the room learns the round and never the speaker.
+    circle_room = replace(room.room, circle_round=2)
+    room.show_room(circle_room)
+    texts = every_text(room)
+    assert "Integration circle — round 2" in texts and room.circle_label.isVisible()
+    assert {f.name for f in fields(circle_room)} == {"phase_name", "colour", "state", "remaining_seconds", "progress",
+                                                     "message", "circle_round"}  # nothing that could hold a name
     qtbot.keyClick(window, "R")
     assert screen.room is None
 

@@ -172,17 +172,19 @@ def test_reopening_the_clinic_mid_phase_resumes_with_the_right_times(qtbot, tmp_
         reopened.dispose()
 
 
-def test_a_second_runner_for_the_same_session_is_refused(make_window, qtbot, store, clinic, clock):
+def test_a_second_runner_for_the_same_session_follows_it_read_only(make_window, qtbot, store, clinic, clock):
     session_id = running_session(store, clinic, clock)
     store.run(claim_runner, session_id, "another-window", clock, label="Room 2 laptop", host="room-2")
     window = make_window(Settings(theme="light", chime_muted=True))
     window.ctx.open_session(session_id, "runner")
     screen = window.pages["runner"]
-    assert screen.state == "refused"
-    assert not screen.content.isVisible()
-    assert screen.empty.sentence_label.text().startswith("This session is already open in a runner on another")
-    assert "Room 2 laptop" in screen.empty.sentence_label.text()
-    assert not screen.live.tick_timer.isActive()
+    # Followed read-only: the clock and the cards show, the controls stay on the runner's laptop.
+    assert screen.content.isVisible() and screen.follow_line.isVisible()
+    assert screen.follow_text.text().startswith("This session is already open in a runner on another")
+    assert "Room 2 laptop" in screen.follow_text.text()
+    assert not screen.controls.isVisible() and not screen.note_line.isVisible()
+    assert screen.live.tick_timer.isActive() and not screen.live.heartbeat_timer.isActive()
+    assert not screen.live.next_phase()  # refused: nothing is written from here
 
 
 def test_closing_the_window_gives_the_session_back(make_window, qtbot, store, clinic, clock):

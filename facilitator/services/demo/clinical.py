@@ -60,6 +60,7 @@ class DosingDay:
         self._medic, self._therapist = medic, therapist
         self._until = until
         self.facts: dict[int, Facts] = {}
+        self._spotlight: int | None = None  # in the session running now: whose reading asks for a recheck
 
     def plan(self, present: list[Person]) -> list[Person]:
         """Decide pre-dose readings and holds; return who will be dosed, in dosing order."""
@@ -88,6 +89,8 @@ class DosingDay:
         medic_id = ctx.staff_ids[self._medic]
         span = (vitals[1] - vitals[0]) / max(1, len(present))
         last_out: datetime | None = None
+        if self._until is not None:  # the first person dosed, whose 40-minute reading is already in
+            self._spotlight = next((p.id for p in present if p.id in dose_times), None)
         for i, person in enumerate(present):
             facts = self.facts[person.id]
             taken = whole(vitals[0] + span * (i + ctx.rng.uniform(0.1, 0.9)))
@@ -156,9 +159,18 @@ class DosingDay:
         elif roll < 0.015:
             peak = (rng.randint(161, 168), rng.randint(99, 104), peak[2] + 4, peak[3])
         at40 = dose_at + self._ctx.minutes(39.5, 43)
+        spotlight = person.id == self._spotlight
+        if spotlight:
+            # The session running now shows what a raised reading looks like on the runner: the recheck
+            # limit reached at 40 minutes, noted, the recheck not yet due. No random draw: the rest of
+            # the demo stays as it was for the same seed.
+            peak = (164, 101, peak[2] + 4, peak[3])
         if self._vital(person, at40, peak, "scheduled"):
             facts.readings["+40"] = peak
-        if peak[0] >= 160 or peak[1] >= 100:
+        if spotlight:
+            self._observe(person, at40 + timedelta(minutes=1), "hypertension", "moderate",
+                          f"BP {bp(peak)} at 40 minutes.", HYPERTENSION_ACTIONS[0])
+        elif peak[0] >= 160 or peak[1] >= 100:
             severe = peak[0] >= 180 or peak[1] >= 110
             self._observe(person, at40 + self._ctx.minutes(0.5, 2), "hypertension", "severe" if severe else "moderate",
                           f"BP {bp(peak)} at 40 minutes.", rng.choice(HYPERTENSION_ACTIONS))

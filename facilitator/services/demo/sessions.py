@@ -170,6 +170,11 @@ class SessionBuilder:
         if running:
             return
         assert ended is not None
+        if day is not None:
+            # Once everyone has left, the medic counts the stock and signs, the therapist witnessing. No
+            # random draw here: the rest of the demo stays as it was for the same seed.
+            witness = group.therapist if group.therapist != medic else "dreyes"
+            self._inventory.reconcile(sid, ended + timedelta(minutes=5), medic, witness)
         facts = day.facts if day is not None else {}
         taken = self._measures(slot, sid, present, facts, started, ended, group.therapist)
         gfacts = GroupFacts(slot.kind, slot.title, group.language, len(attendees), len(present), len(late))

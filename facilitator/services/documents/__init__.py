@@ -28,6 +28,7 @@ from facilitator.services.documents.summary import (
     ShareRow,
     SummaryData,
     VitalRow,
+    get_circle_records,
     get_summary_data,
 )
 
@@ -36,5 +37,5 @@ __all__ = [
     "DischargeRecord", "DoseRow", "HandoutData", "MeasurePoint", "NextSession", "NoteRecord", "ObservationRow",
     "ParticipantRecord", "PhaseRow", "PlanPhase", "ProgressData", "QuickNoteLine", "SessionPlanData", "ShareRow",
     "SummaryData", "VitalRow", "get_handout_data", "get_progress_data", "get_session_handouts",
-    "get_session_plan_data", "get_summary_data",
+    "get_circle_records", "get_session_plan_data", "get_summary_data",
 ]

@@ -255,8 +255,6 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
                                                                 .where(Discharge.session_id == session_id))}
     notes = session.scalars(select(Note).where(Note.session_id == session_id).options(selectinload(Note.addenda))
                             .order_by(Note.id)).all()
-    shares = session.scalars(select(Share).where(Share.session_id == session_id)
-                             .order_by(Share.phase_run_id, Share.round, Share.position, Share.id)).all()
     quick = session.scalars(select(QuickNote).where(QuickNote.session_id == session_id)
                             .order_by(QuickNote.at, QuickNote.id)).all()
     staff = signatures(session, [f.id for f in row.facilitators]
@@ -291,11 +289,6 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
         for a in attendance
         if a.status in IN_ROOM or a.participant_id in has_records
     )
-    circles: dict[int | None, list[ShareRow]] = defaultdict(list)
-    for s in shares:
-        circles[s.phase_run_id].append(ShareRow(
-            s.round, s.position, s.participant_id, names.get(s.participant_id, f"Participant {s.participant_id}"),
-            s.started_at, s.ended_at, s.passed, s.note_text, split_tags(s.tags)))
     audit_report(session, "summary", entity_type="group_session", entity_id=session_id)
     who = actor_of(session)
     return SummaryData(
@@ -309,11 +302,36 @@ def get_summary_data(session: Session, session_id: int, *, now: datetime | None 
         attendance=tuple(AttendanceRow(a.participant_id, names[a.participant_id], a.status, a.arrived_at, a.left_at,
                                        a.comment, a.drop_in) for a in attendance),
         participants=participants,
-        circles=tuple(CircleRecord(phase_names.get(pid, "Circle") if pid is not None else "Circle", tuple(rows))
-                      for pid, rows in circles.items()),
+        circles=circle_records(session, session_id, phase_names, names),
         quick_notes=tuple(QuickNoteLine(q.at, phase_names.get(q.phase_run_id or 0, ""), q.text) for q in quick),
         group_note=note_by_pid.get(None), generated_at=now, generated_by=who.signature if who is not None else "",
     )
+
+
+def circle_records(session: Session, session_id: int, phase_names: dict[int, str],
+                   names: dict[int, str]) -> tuple[CircleRecord, ...]:
+    """Each circle of the session (one per sharing phase) with its shares in speaking order."""
+    # A circle's turns not reached (still waiting when its phase ended) are no share.
+    shares = session.scalars(select(Share).where(Share.session_id == session_id, Share.started_at.is_not(None))
+                             .order_by(Share.phase_run_id, Share.round, Share.position, Share.id)).all()
+    circles: dict[int | None, list[ShareRow]] = defaultdict(list)
+    for s in shares:
+        circles[s.phase_run_id].append(ShareRow(
+            s.round, s.position, s.participant_id, names.get(s.participant_id, f"Participant {s.participant_id}"),
+            s.started_at, s.ended_at, s.passed, s.note_text, split_tags(s.tags)))
+    return tuple(CircleRecord(phase_names.get(pid, "Circle") if pid is not None else "Circle", tuple(rows))
+                 for pid, rows in circles.items())
+
+
+def get_circle_records(session: Session, session_id: int) -> tuple[CircleRecord, ...]:
+    """The session's circles for its record on screen (names as the record prints them).
+
+    Raises:
+        UserError: if there is no such session.
+    """
+    row = load_group_session(session, session_id)
+    names = {a.participant_id: a.participant.display_name for a in row.attendance}
+    return circle_records(session, session_id, {p.id: p.name for p in row.phases}, names)
 
 
 def _checklist_ids(checklist: dict[str, object]) -> list[int | None]:

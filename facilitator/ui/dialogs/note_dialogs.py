@@ -1,4 +1,4 @@
-"""The Notes screen's questions: sign now?, which version to keep?, an addendum's text.
+"""The Notes screen's questions: sign now?, an addendum's text (versions: the conflict dialog).
 
 Each is a plain function so tests can patch the answer instead of clicking a modal dialog.
 """
@@ -8,11 +8,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -27,35 +24,6 @@ def confirm_sign(parent: QWidget, signer: str, when: str) -> bool:
         f"The note will be signed “{signer}”, {when}, and locked. Later changes become addenda.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def choose_version(parent: QWidget, mine: str, theirs: str) -> bool:
-    """Show both versions of a note side by side; True to keep mine, False to take theirs."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("This note changed elsewhere")
-    columns = QHBoxLayout()
-    for title, body in (("Your version", mine), ("The saved version", theirs)):
-        side = QVBoxLayout()
-        side.addWidget(label(title, "section"))
-        text = QTextBrowser()
-        text.setHtml(body)
-        side.addWidget(text)
-        columns.addLayout(side)
-    column = QVBoxLayout(dialog)
-    column.addWidget(label("Someone saved this note on another computer while you were writing. "
-                           "Keep one version; you can copy from the other first.", "muted", wrap=True))
-    column.addLayout(columns)
-    buttons = QDialogButtonBox()
-    keep = QPushButton("Keep mine")
-    keep.setProperty("kind", "primary")
-    take = QPushButton("Take theirs")
-    buttons.addButton(take, QDialogButtonBox.ButtonRole.RejectRole)
-    buttons.addButton(keep, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    column.addWidget(buttons)
-    dialog.resize(820, 460)
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def ask_addendum(parent: QWidget) -> str | None:

@@ -11,7 +11,20 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.errors import ConflictError, UserError
 from facilitator.services.check_in import (
@@ -117,11 +130,33 @@ class CheckInScreen(Page):
         self.empty.action.clicked.connect(lambda: ctx.navigate("session-setup"))
         self.body.addWidget(self.content)
         self.body.addWidget(self.empty)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(1000)
+        self._retry.timeout.connect(self._database_changed)
+        ctx.databaseChanged.connect(self._database_changed)
 
     # --- choosing the session ----------------------------------------------------------------------
 
     def activated(self) -> None:
         self.refresh()
+
+    def _database_changed(self) -> None:
+        """Another laptop checked someone in: the sheet reloads in place, but never under the typing cursor.
+
+        While a comment or intention has the focus (its text is saved when the focus leaves), the
+        reload waits and is tried again a second later.
+        """
+        if not self.isVisible() or self.session_id is None:
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and isinstance(
+                focus, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+            self._retry.start()
+            return
+        scroll = self.scroll_area.verticalScrollBar().value()
+        self.load()
+        self.scroll_area.verticalScrollBar().setValue(scroll)
 
     def open_target(self, session_id: int | None = None) -> None:
         """Show ``session_id``'s check-in (from Today, a group, or session setup)."""

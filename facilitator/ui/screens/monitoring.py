@@ -87,6 +87,7 @@ class MonitoringScreen(Page):
         self.reload_timer.setInterval(RELOAD_MS)
         self.reload_timer.timeout.connect(self.feed.reload_async)
         ctx.sessionFocused.connect(self._focused)
+        ctx.databaseChanged.connect(self._database_changed)
 
     def _focused(self, session_id: object, screen_id: str = "") -> None:
         if screen_id == "monitoring" and isinstance(session_id, int):
@@ -102,6 +103,15 @@ class MonitoringScreen(Page):
                 target = None
             target = target or self.feed.session_id
         self.feed.follow(target)
+
+    def _database_changed(self) -> None:
+        """A change here or on another laptop: the board is read again off the UI thread (typing stays)."""
+        if not self.isVisible():
+            return
+        if self.feed.session_id is None:
+            self.activated()  # a session started elsewhere shows at once
+        else:
+            self.feed.reload_async()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -24,7 +24,7 @@ from facilitator.errors import UserError
 from facilitator.logs import scrubbed_traceback
 from facilitator.services.note_lists import suggest_themes
 from facilitator.services.note_views import NoteView
-from facilitator.services.notes import get_session_notes
+from facilitator.services.notes import get_notes, get_session_notes
 from facilitator.services.runner import get_snapshot
 from facilitator.services.runner_snapshot import RunnerSnapshot
 from facilitator.services.sessions import today_overview
@@ -91,6 +91,22 @@ class NotesScreen(Page):
         self.body.addWidget(self.empty)
         self.body.addWidget(self.content)
         self.content.hide()
+        ctx.databaseChanged.connect(self._database_changed)
+
+    def _database_changed(self) -> None:
+        """Notes saved or signed on another laptop show here, except in an editor holding unsaved typing."""
+        if not self.isVisible() or not self.editors:
+            return
+        try:
+            views = self.ctx.store.run(get_notes, [e.view.id for e in self.editors])
+        except Exception as exc:  # the next change tries again; what is shown stays
+            log.warning("notes not refreshed\n%s", scrubbed_traceback(exc))
+            return
+        by_id = {v.id: v for v in views}
+        for editor in self.editors:
+            view = by_id.get(editor.view.id)
+            if view is not None and editor.refresh(view):
+                self._note_changed(view, announce=False)
 
     def activated(self) -> None:
         try:
@@ -173,12 +189,13 @@ class NotesScreen(Page):
                 current.flush()
             self.stack.setCurrentIndex(row)
 
-    def _note_changed(self, view: NoteView) -> None:
+    def _note_changed(self, view: NoteView, announce: bool = True) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == view.id:
                 item.setText(self._item_text(view))
-        self.ctx.dataChanged.emit()
+        if announce:
+            self.ctx.dataChanged.emit()
 
     def flush(self) -> None:
         for editor in self.editors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 from facilitator.domain.enums import ParticipantStatus
 from facilitator.domain.participant_rules import ParticipantFields
 from facilitator.errors import ConflictError, FieldError, UserError
+from facilitator.services.conflicts import last_change
 from facilitator.services.participant_records import (
     ParticipantProfile,
     SavedParticipant,
     archive_participant,
     create_participant,
+    get_participant,
     open_participant,
+    participant_version,
     set_participant_status,
     update_participant,
 )
@@ -32,6 +36,7 @@ from facilitator.services.progress import participant_progress
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.icons import set_icon
+from facilitator.ui.widgets.conflict_dialog import KEEP_MINE, ConflictDialog, Versions, field_texts
 from facilitator.ui.widgets.fields import pill_row, restyle
 from facilitator.ui.widgets.page import Page, card, label
 from facilitator.ui.widgets.participant_form import ParticipantForm
@@ -56,6 +61,7 @@ class ParticipantEditor(Page):
         self.ctx = ctx
         self.profile: ParticipantProfile | None = None
         self.dirty = False
+        self.conflict_dialog: ConflictDialog | None = None  # open while the user chooses a version
         self.status = ParticipantStatus.ACTIVE.value
 
         back = QPushButton("Back to roster")
@@ -250,7 +256,7 @@ class ParticipantEditor(Page):
             self.form.focus_field(exc.field)
             return False
         except ConflictError as exc:
-            self._banner(str(exc), [("Reload", self._reload)], role="error")
+            self._conflict(data, str(exc))
             return False
         except UserError as exc:
             self._say(str(exc), "error")
@@ -269,6 +275,45 @@ class ParticipantEditor(Page):
         self.saved_label.setText(f"Saved at {fmt.time_of_day(self.ctx.clock.now())}.")
         self.ctx.dataChanged.emit()
         return True
+
+    def _conflict(self, mine: ParticipantFields, sentence: str) -> None:
+        """Saved on another computer first: both versions side by side, the user chooses (nothing lost)."""
+        assert self.profile is not None
+        pid = self.profile.id
+        try:
+            current = self.ctx.store.run(get_participant, pid, self.today)
+            last = self.ctx.store.run(last_change, "participant", pid)
+        except Exception:  # cannot read theirs now: keep the form as typed and offer a reload
+            log.warning("conflicting participant not read")
+            self._banner(sentence, [("Reload", self._reload)], role="error")
+            return
+        mine_text, theirs_text = field_texts(asdict(mine), asdict(current.fields))
+        versions = Versions("this profile", mine=mine_text, theirs=theirs_text, who=last.who,
+                            when=last.at or current.updated_at)
+        self.conflict_dialog = ConflictDialog(versions, self)
+        self.conflict_dialog.chosen.connect(lambda choice: self._conflict_chosen(choice, current))
+        self.conflict_dialog.open()
+
+    def _conflict_chosen(self, choice: str, current: ParticipantProfile) -> None:
+        dialog, self.conflict_dialog = self.conflict_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if choice == KEEP_MINE:
+            self.profile = current  # the version just seen: the form (still mine) is saved over it
+            self.save()
+        else:
+            self._reload()
+
+    def refresh_if_unchanged(self) -> None:
+        """Show a version saved on another computer, unless the form holds unsaved changes."""
+        if self.profile is None or self.dirty or self.conflict_dialog is not None:
+            return
+        try:
+            stored = self.ctx.store.run(participant_version, self.profile.id)
+        except Exception:
+            return  # the next change tries again
+        if stored is not None and stored != self.profile.version:
+            self._reload()
 
     def _reload(self) -> None:
         if self.profile is not None:

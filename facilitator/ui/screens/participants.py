@@ -196,6 +196,7 @@ class RosterView(QWidget):
     def refresh(self) -> None:
         """Reload every row (two queries), keeping the filter, the sort and the selected person."""
         selected = self.selected_id()
+        scroll = self.table.verticalScrollBar().value()
         try:
             rows = self.ctx.store.run(roster_rows, today_of(self.ctx))
         except Exception:  # a lost server connection must not take the window down with it
@@ -210,6 +211,7 @@ class RosterView(QWidget):
         self._update_count()
         if selected is not None:
             self.select(selected)
+        self.table.verticalScrollBar().setValue(scroll)  # a reload keeps the place in a long roster
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -338,6 +340,7 @@ class ParticipantsScreen(QStackedWidget):
         self.roster.newParticipant.connect(lambda: self.open_target(new=True))
         self.profile.closed.connect(self.show_roster)
         ctx.dataChanged.connect(self._data_changed)
+        ctx.databaseChanged.connect(self._database_changed)
         self._stale = True
 
     def activated(self) -> None:
@@ -369,6 +372,17 @@ class ParticipantsScreen(QStackedWidget):
         if self.isVisible() and self.currentWidget() is self.roster:
             self.roster.refresh()
             self._stale = False
+
+
+    def _database_changed(self) -> None:
+        """A change here or on another laptop: the shown roster or profile reloads, keeping edits."""
+        if not self.isVisible():
+            self._stale = True
+        elif self.currentWidget() is self.roster:
+            self.roster.refresh()
+            self._stale = False
+        else:
+            self.profile.refresh_if_unchanged()
 
 
 def create(ctx: AppContext) -> QWidget:

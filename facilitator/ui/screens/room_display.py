@@ -1,9 +1,10 @@
 """The room display: a second, dark window for everyone in the room. Never a name, never PHI.
 
-It shows only what a :class:`RoomView` holds: the phase's name, a calm ring, the time left and the
-line the facilitator typed. On a second monitor it fills that screen; otherwise it is an ordinary
-window that can be moved and resized (F or F11 toggles full screen, Esc leaves it). It is its own
-top-level window, so the main window's idle lock never hides or stops it.
+It shows only what a :class:`RoomView` holds: the phase's name, a calm ring, the time left, the
+line the facilitator typed, and during a circle its round (never who is speaking). On a second
+monitor it fills that screen; otherwise it is an ordinary window that can be moved and resized (F
+or F11 toggles full screen, Esc leaves it). It is its own top-level window, so the main window's
+idle lock never hides or stops it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class RoomDisplay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.phase_label = _label("roomPhase")
         self.phase_label.setWordWrap(True)
+        self.circle_label = _label("roomState")  # "Integration circle — round 2": the round, never who speaks
+        self.circle_label.hide()
         self.ring = ProgressRing()
         self.ring.track = TRACK
         self.time_label = _label("roomTime")
@@ -66,6 +69,7 @@ class RoomDisplay(QWidget):
         layout.setContentsMargins(48, 40, 48, 48)
         layout.setSpacing(24)
         layout.addWidget(self.phase_label)
+        layout.addWidget(self.circle_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.message_label)
         # The window's limits are set here once, not by the layout at show time (which would ask the
@@ -88,6 +92,10 @@ class RoomDisplay(QWidget):
         set_text(self.state_label, states.get(room.state, self.tr("taking a little longer") if overrun
                                               else self.tr("remaining")))
         set_text(self.message_label, room.message)
+        circle = room.circle_round > 0 and not finished
+        line = self.tr("Integration circle — round {0}").format(room.circle_round) if circle else ""
+        set_text(self.circle_label, line)
+        self.circle_label.setVisible(circle)
         colour = WARM if overrun else colour_or(room.colour, DEFAULT_COLOUR)
         self.ring.set_progress(1.0 if overrun or finished else room.progress, colour, TRACK)
 
@@ -147,6 +155,7 @@ class RoomDisplay(QWidget):
             (self.phase_label, height * 0.065, QFont.Weight.Normal),
             (self.time_label, ring * 0.2, QFont.Weight.Light),
             (self.state_label, height * 0.035, QFont.Weight.Normal),
+            (self.circle_label, height * 0.04, QFont.Weight.Normal),
             (self.message_label, height * 0.045, QFont.Weight.Normal),
         ):
             font = QFont(widget.font())

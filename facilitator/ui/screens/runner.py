@@ -2,14 +2,14 @@
 
 Keyboard first: Space pauses or resumes, N goes to the next phase, E extends by five minutes,
 Ctrl+Enter goes to the quick-note line (and adds the note when something is typed there), R opens
-or closes the room display. Every value on screen is derived from stored timestamps: the screen
-repaints from :class:`LiveSession` ticks and never counts anything itself.
+or closes the room display, C opens circle mode during a sharing phase. Every value on screen is
+derived from stored timestamps: the screen repaints from :class:`LiveSession` ticks and never
+counts anything itself.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import TimerView, format_clock
@@ -30,10 +30,11 @@ from facilitator.ui.widgets.phase_timeline import PhaseTimeline
 from facilitator.ui.widgets.quick_notes import QuickNoteLine, QuickNoteList
 from facilitator.ui.widgets.room_controls import RoomControls
 from facilitator.ui.widgets.runner_controls import ConfirmBar, ControlsBar, ExtendBar, NextPhasePanel, section_card
+from facilitator.ui.wiring import window_shortcuts
 
 CARD_COLUMNS = 2
 SHORTCUTS = (("Space", "toggle_pause"), ("N", "next_phase"), ("E", "extend_five"), ("Ctrl+Return", "note_key"),
-             ("Ctrl+Enter", "note_key"), ("R", "toggle_room"))
+             ("Ctrl+Enter", "note_key"), ("R", "toggle_room"), ("C", "open_circle"))
 
 
 class RunnerScreen(Page):
@@ -77,12 +78,9 @@ class RunnerScreen(Page):
         self.live.refused.connect(self._refused)
         self.feed.boardChanged.connect(self._show_board)
         ctx.sessionFocused.connect(self._focused)
-        self.shortcuts = []
-        for key, slot in SHORTCUTS:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(getattr(self, slot))
-            self.shortcuts.append(shortcut)
+        ctx.dataChanged.connect(self._data_changed)
+        ctx.databaseChanged.connect(self._database_changed)
+        self.shortcuts = window_shortcuts(self, SHORTCUTS)
 
     def _build_content(self) -> None:
         self.clock = PhaseClock()
@@ -106,11 +104,35 @@ class RunnerScreen(Page):
         self.record_button.clicked.connect(self._view_record)
         finished.addWidget(self.record_button)
         finished.addStretch(1)
+        self.circle_line = QWidget()
+        circle_row = QHBoxLayout(self.circle_line)
+        circle_row.setContentsMargins(0, 0, 0, 0)
+        circle_row.setSpacing(12)
+        self.circle_button = QPushButton(self.tr("Open circle mode  C"))
+        self.circle_button.setProperty("kind", "primary")
+        self.circle_button.setAccessibleName(self.tr("Open circle mode (C)"))
+        self.circle_button.setToolTip(self.tr("Shortcut: C"))
+        self.circle_button.clicked.connect(self.open_circle)
+        circle_row.addWidget(self.circle_button)
+        circle_row.addWidget(label(self.tr("A sharing phase: speaking order, a soft share timer and a note per share."),
+                                   "muted"))
+        circle_row.addStretch(1)
+        self.circle_line.hide()
         self.finish_bar = ConfirmBar(self.tr("Finish the session now? Phases not reached are kept as not run."),
                                      self.tr("Finish session"), self.tr("Keep running"))
         self.extend_bar = ExtendBar()
         self.problem = label("", "error", wrap=True)
         self.problem.hide()
+        # Another laptop runs this session: this one follows it, without the controls.
+        self.follow_line = QWidget()
+        follow = QHBoxLayout(self.follow_line)
+        follow.setContentsMargins(0, 0, 0, 0)
+        self.follow_text = label("", "muted", wrap=True)
+        follow.addWidget(self.follow_text, 1)
+        self.take_over_button = QPushButton("Try to run it here")
+        self.take_over_button.clicked.connect(self._take_over)
+        follow.addWidget(self.take_over_button)
+        self.follow_line.hide()
         self.note_line = QuickNoteLine()
 
         self.card_grid = QGridLayout()
@@ -144,7 +166,9 @@ class RunnerScreen(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addLayout(hero)
+        layout.addWidget(self.follow_line)
         layout.addWidget(self.controls)
+        layout.addWidget(self.circle_line)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.finished_line)
         layout.addWidget(self.finish_bar)
@@ -217,11 +241,33 @@ class RunnerScreen(Page):
             set_text(self.session_detail, "")
 
     def _refused(self, sentence: str) -> None:
+        if self.live.snapshot is not None and self.state == "content":
+            self._show_following()
+            return
         self._show_state("refused")
         self.empty.title_label.setText(self.tr("This session is open elsewhere"))
         self.empty.sentence_label.setText(sentence)
         assert self.empty.action is not None
         self.empty.action.setText(self.tr("Try again"))
+
+    def _show_following(self) -> None:
+        following = bool(self.live.refusal)
+        if following:
+            where = self.live.refusal.split(";")[0].rstrip(".")  # who runs it, without how to take over
+            self.follow_text.setText(f"{where}. You follow it here as it happens; its controls stay there. "
+                                     "Once that runner closes, you can run it here.")
+        self.follow_line.setVisible(following)
+
+    def _take_over(self) -> None:
+        if self.live.session_id is not None:
+            self.open_session(self.live.session_id)
+
+    def _database_changed(self) -> None:
+        """Something changed (maybe on another laptop): read the session and the board again."""
+        if self.live.session_id is not None:
+            self.live.reload()
+        elif self.isVisible():
+            self.activated()  # a session started elsewhere opens here
 
     def _empty_action(self) -> None:
         if self.state == "refused" and self.live.session_id is not None:
@@ -238,11 +284,14 @@ class RunnerScreen(Page):
         self.subtitle_label.setText("  ·  ".join(d for d in details if d))
         self.subtitle_label.show()
         status = snapshot.status
-        self.controls.setVisible(status == "running")
-        self.start_button.setVisible(status == "planned")
+        runs_here = not self.live.refusal
+        self.controls.setVisible(status == "running" and runs_here)
+        self.start_button.setVisible(status == "planned" and runs_here)
         self.finished_line.setVisible(status == "finished")
-        self.note_line.setVisible(status == "running")
-        if status != "running":
+        self.note_line.setVisible(status == "running" and runs_here)
+        self.room_controls.setEnabled(runs_here)
+        self._show_following()
+        if status != "running" or not runs_here:
             self.finish_bar.hide()
             self.extend_bar.hide()
         self._show_cards(snapshot)
@@ -303,6 +352,8 @@ class RunnerScreen(Page):
                                   view.phases[upcoming] if upcoming is not None else None,
                                   last=index is not None and index == len(snapshot.phases) - 1)
         self.timeline.show_view(snapshot.phases, view)
+        self.circle_line.setVisible(bool(phase is not None and phase.sharing and snapshot.status == "running"
+                                         and view.state is not TimerState.FINISHED))
         self.controls.set_paused(view.state is TimerState.PAUSED)
         set_text(self.session_clock, self._session_clock(view))
         set_text(self.session_detail, self._session_detail(view))
@@ -361,6 +412,11 @@ class RunnerScreen(Page):
         if self._usable():
             self._act(self.live.extend, 5)
 
+    def open_circle(self) -> None:
+        """C or the button: circle mode for this session, while a sharing phase runs."""
+        if self._usable() and self.circle_line.isVisible() and self.live.session_id is not None:
+            self.ctx.open_session(self.live.session_id, "circle")
+
     def note_key(self) -> None:
         if self._usable():
             self.note_line.focus_or_commit()
@@ -410,6 +466,11 @@ class RunnerScreen(Page):
         screen = window.screen() if window is not None else None
         self.room.place(screen)
         self.room_controls.set_open(True)
+
+    def _data_changed(self) -> None:
+        """Another screen changed the session (circle mode's round): the open room display follows at once."""
+        if self.room is not None and not self.isVisible() and self.live.running:
+            self.live.reload()
 
     def _room_closed(self) -> None:
         if self.room is not None:

@@ -1,4 +1,4 @@
-"""A past session's record: its timeline, planned vs actual per phase, and its quick notes (read-only).
+"""A past session's record: its timeline, planned vs actual per phase, quick notes and shares (read-only).
 
 Opened with ``ctx.open_session(session_id, "session-detail")`` from Today's recently finished
 sessions, from the runner after finishing, and later from the history screen. Opening it is noted
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from facilitator.errors import UserError
 from facilitator.logs import scrubbed_traceback
+from facilitator.services.documents import get_circle_records
 from facilitator.services.runner import get_snapshot
 from facilitator.services.setup_choices import record_session_view
 from facilitator.ui.context import AppContext
@@ -64,6 +65,7 @@ class SessionDetailScreen(Page):
             return
         try:
             snapshot = self.ctx.store.run(get_snapshot, session_id, self.ctx.clock)
+            circles = self.ctx.store.run(get_circle_records, session_id)
             if session_id != self.shown_id:
                 self.ctx.store.run(record_session_view, session_id)
         except UserError as exc:
@@ -84,7 +86,7 @@ class SessionDetailScreen(Page):
         details = [snapshot.title, snapshot.protocol_name, snapshot.location]
         self.subtitle_label.setText("  ·  ".join(d for d in details if d))
         self.subtitle_label.show()
-        self.record = SessionRecordView(snapshot)
+        self.record = SessionRecordView(snapshot, circles)
         self.body.addWidget(self.record)
         for button in (self.summary_button, self.handouts_button):
             button.show()

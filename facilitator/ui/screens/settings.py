@@ -90,9 +90,14 @@ class SettingsScreen(Page):
         self.mute.setChecked(s.chime_muted)
         self.mute.toggled.connect(self._mute_toggled)
         self.volume.setEnabled(not s.chime_muted)
+        self.circle_chime = Toggle("Chime in circles")
+        self.circle_chime.setChecked(s.circle_chime)
+        self.circle_chime.toggled.connect(lambda on: self._save(circle_chime=bool(on)))
         self._group("sound", "Sound", [
             ("Chime volume", "The soft chime at the end of a phase.", volume_row),
             ("Mute chimes", "Show the visual cue only; no sound at all.", self.mute),
+            ("Chime in circles", "In circle mode, a soft chime when a share reaches its soft limit.",
+             self.circle_chime),
         ])
 
         self.idle_lock = Stepper(1, 60, s.idle_lock_minutes, suffix=" min", accessible_name="Lock after minutes idle")

@@ -49,6 +49,8 @@ class TodayScreen(Page):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         ctx.dataChanged.connect(self._on_data_changed)
+        # Rebuilt only when the overview differs, so a change elsewhere costs one query here.
+        ctx.databaseChanged.connect(lambda: self.refresh() if self.isVisible() else None)
 
     def activated(self) -> None:
         self.refresh()

@@ -14,11 +14,13 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QText
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from facilitator.domain.note_templates import TEMPLATES
+from facilitator.services.conflicts import LastChange, last_change
 from facilitator.services.note_views import ConflictError, NoteView, SavedNote
 from facilitator.services.notes import add_addendum, apply_template, get_note, save_note, sign_note
 from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.dialogs import note_dialogs
+from facilitator.ui.widgets.conflict_dialog import COPY_MINE, KEEP_MINE, ConflictDialog, Versions
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.theme_field import ThemeField
 from facilitator.ui.workers import Task
@@ -44,6 +46,7 @@ class NoteEditor(QWidget):
         self._busy = False
         self._loading = False
         self._sent: tuple[str, str] | None = None
+        self.conflict_dialog: ConflictDialog | None = None  # open while the user chooses a version
 
         self.heading = label(view.participant_name or "Group note", "section")
         self.status = label(SAVED, "muted")
@@ -213,7 +216,30 @@ class NoteEditor(QWidget):
 
     @property
     def idle(self) -> bool:
-        return not (self._busy or self._queue or self.timer.isActive())
+        return not (self._busy or self._queue or self.timer.isActive() or self.conflict_dialog is not None)
+
+    @property
+    def unsaved(self) -> bool:
+        """Typing not yet saved (or a save or conflict still open): a reload would lose it."""
+        return not self.idle or self.status.text().startswith(UNSAVED)
+
+    def refresh(self, view: NoteView) -> bool:
+        """Show a version saved elsewhere, unless this editor holds unsaved typing. True when shown.
+
+        The cursor stays where it was (as near as the new text allows).
+        """
+        if view.id != self.view.id or (view.version == self.version and view.signed == self.view.signed):
+            return False
+        if self.unsaved:
+            return False  # the next save meets the conflict dialog instead
+        cursor = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
+        self._show(view, load_text=True)
+        moved = self.editor.textCursor()
+        moved.setPosition(min(cursor, len(self.editor.toPlainText())))
+        self.editor.setTextCursor(moved)
+        self.editor.verticalScrollBar().setValue(scroll)
+        return True
 
     # -- the queue of database work ----------------------------------------------------------------
     def _enqueue(self, op: str) -> None:
@@ -246,11 +272,11 @@ class NoteEditor(QWidget):
             self._sent = (body, themes)
             tags = themes if self.view.participant_id is None else None
 
-            def save(progress: Any = None) -> SavedNote | ConflictError:
+            def save(progress: Any = None) -> SavedNote | tuple[ConflictError, LastChange]:
                 try:
                     return store.run(save_note, note_id, body, expected_version=version, themes=tags)
                 except ConflictError as exc:
-                    return exc
+                    return exc, store.run(last_change, "note", note_id)
             return save
         if op == "sign":
             return lambda progress=None: store.run(sign_note, note_id, expected_version=version, clock=clock)
@@ -268,8 +294,8 @@ class NoteEditor(QWidget):
 
     def _done(self, op: str, result: Any) -> None:
         self._busy = False
-        if isinstance(result, ConflictError):
-            self._conflict(result)
+        if isinstance(result, tuple) and isinstance(result[0], ConflictError):
+            self._conflict(*result)
         elif isinstance(result, SavedNote):
             self.version = result.version
             if not self.timer.isActive() and "save" not in self._queue:
@@ -288,14 +314,34 @@ class NoteEditor(QWidget):
             self.template.setCurrentIndex(max(0, self.template.findData(self.view.template)))
         self._kick()
 
-    def _conflict(self, error: ConflictError) -> None:
-        keep_mine = note_dialogs.choose_version(self, error.mine, error.theirs)
+    def _conflict(self, error: ConflictError, last: LastChange) -> None:
+        """Another computer saved this note first: show both versions and wait for the choice.
+
+        Saves queued meanwhile wait behind the dialog (the editor is not idle while it is open).
+        """
+        self._set_status(UNSAVED + "changed on another computer")
+        self._busy = True  # nothing else is sent until the user has chosen
+        versions = Versions("this note", mine=error.mine, theirs=error.theirs, rich=True, who=last.who,
+                            when=last.at or error.current.updated_at)
+        self.conflict_dialog = ConflictDialog(versions, self)
+        self.conflict_dialog.chosen.connect(lambda choice: self._resolved(error, choice))
+        self.conflict_dialog.open()
+
+    def _resolved(self, error: ConflictError, choice: str) -> None:
+        dialog, self.conflict_dialog = self.conflict_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self._busy = False
         self.version = error.their_version
-        if keep_mine:
-            self._enqueue("save")
-        else:
-            self._show(error.current, load_text=True)
-            self._set_status(SAVED)
+        if choice == KEEP_MINE:
+            self._queue = [op for op in self._queue if op != "save"]
+            self._enqueue("save")  # the editor still holds mine; saved over the version just seen
+            return
+        self.timer.stop()
+        self._queue = [op for op in self._queue if op != "save"]
+        self._show(error.current, load_text=True)
+        self._set_status("Your text is on the clipboard" if choice == COPY_MINE else SAVED)
+        self._kick()
 
     # -- actions -----------------------------------------------------------------------------------
     def _template_chosen(self, index: int) -> None:

@@ -107,6 +107,7 @@ class Page(QWidget):
         # A screen wider than a small laptop's window scrolls sideways rather than hiding its right edge.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(holder)
+        self.scroll_area = scroll  # screens that reload in place keep the reader's place
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -1,4 +1,4 @@
-"""A session's record, read-only: when it ran, and each phase planned vs actual, with its quick notes.
+"""A session's record, read-only: when it ran, each phase planned vs actual, its quick notes and its shares.
 
 Reusable wherever a past session is opened (Today's recently finished, the runner after
 finishing, the history screen): give it a :class:`RunnerSnapshot` from ``runner.get_snapshot``.
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import PhaseStatus, format_clock
+from facilitator.services.documents import CircleRecord
 from facilitator.services.runner_snapshot import RunnerSnapshot
 from facilitator.ui import format as fmt
 from facilitator.ui.widgets.page import card, divider, label
@@ -44,9 +45,11 @@ def totals_text(snapshot: RunnerSnapshot) -> str:
 class SessionRecordView(QWidget):
     """The record of one session (built once; make a new one for another session)."""
 
-    def __init__(self, snapshot: RunnerSnapshot, parent: QWidget | None = None) -> None:
+    def __init__(self, snapshot: RunnerSnapshot, circles: tuple[CircleRecord, ...] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snapshot = snapshot
+        self.share_rows: list[list[str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(20)
@@ -67,6 +70,37 @@ class SessionRecordView(QWidget):
         box.addWidget(label(f"Quick notes  ·  {len(snapshot.notes)}", "section"))
         box.addWidget(notes)
         layout.addWidget(frame)
+        if circles:
+            layout.addWidget(self._circles(circles))
+
+    def _circles(self, circles: tuple[CircleRecord, ...]) -> QWidget:
+        """Each share: round and order, who, how long, the note and its tags."""
+        frame = card()
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(24, 18, 24, 20)
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(3, 1)
+        count = sum(len(c.shares) for c in circles)
+        grid.addWidget(label(f"Integration circle  ·  {fmt.count(count, 'share')}", "section"), 0, 0, 1, 5)
+        row = 1
+        for circle in circles:
+            grid.addWidget(label(circle.phase_name, "day"), row, 0, 1, 5)
+            grid.addWidget(divider(), row + 1, 0, 1, 5)
+            row += 2
+            for share in circle.shares:
+                length = "passed" if share.passed else (
+                    format_clock(share.seconds) if share.seconds is not None else "speaking")
+                values = [f"Round {share.round} · {share.position}", share.name, length, share.note_text,
+                          "  ".join(f"#{t}" for t in share.tags)]
+                for column, value in enumerate(values):
+                    cell = label(value, "muted" if column in (0, 4) or share.passed else None, wrap=column == 3)
+                    if column == 2:
+                        cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                    grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
+                self.share_rows.append(values)
+                row += 1
+        return frame
 
     def _phase_table(self) -> QWidget:
         frame = card()
