@@ -199,6 +199,209 @@
     </message>
 </context>
 <context>
+    <name>CircleScreen</name>
+    <message>
+        <source>Back to the runner</source>
+        <translation>Volver a la sesión en vivo</translation>
+    </message>
+    <message>
+        <source>No circle right now</source>
+        <translation>Ahora no hay ningún círculo</translation>
+    </message>
+    <message>
+        <source>Circle mode opens while a session runs, during a sharing phase.</source>
+        <translation>El modo círculo se abre durante una sesión en curso, en una fase para compartir.</translation>
+    </message>
+    <message>
+        <source>Go to the runner</source>
+        <translation>Ir a la sesión en vivo</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Mezclar</translation>
+    </message>
+    <message>
+        <source>Speaks now</source>
+        <translation>Habla ahora</translation>
+    </message>
+    <message>
+        <source>Popcorn: give the word to the one chosen in the list (Enter)</source>
+        <translation>Orden libre: dar la palabra a quien se elija en la lista (Enter)</translation>
+    </message>
+    <message>
+        <source>Drag, or Ctrl+Up/Down, to change the order; Enter gives the word.</source>
+        <translation>Arrastre, o use Ctrl+Arriba/Abajo, para cambiar el orden; Enter da la palabra.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pasa</translation>
+    </message>
+    <message>
+        <source>Come back later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>End share</source>
+        <translation>Terminar turno</translation>
+    </message>
+    <message>
+        <source>Second round</source>
+        <translation>Segunda ronda</translation>
+    </message>
+    <message>
+        <source>How long each has spoken this session; on this screen only.</source>
+        <translation>Cuánto ha hablado cada persona en esta sesión; solo en esta pantalla.</translation>
+    </message>
+    <message>
+        <source>Airtime</source>
+        <translation>Tiempo de palabra</translation>
+    </message>
+    <message>
+        <source>Circle mode</source>
+        <translation>Modo círculo</translation>
+    </message>
+    <message>
+        <source>Shortcut: {0}</source>
+        <translation>Atajo: {0}</translation>
+    </message>
+    <message>
+        <source>{0}  ·  {1}  ·  round {2}</source>
+        <translation>{0}  ·  {1}  ·  ronda {2}</translation>
+    </message>
+    <message>
+        <source>Round {0}  ·  speaking now</source>
+        <translation>Ronda {0}  ·  hablando ahora</translation>
+    </message>
+    <message>
+        <source>Round {0}</source>
+        <translation>Ronda {0}</translation>
+    </message>
+    <message>
+        <source>Everyone has had their turn</source>
+        <translation>Todos han tenido su turno</translation>
+    </message>
+    <message>
+        <source>Nobody is speaking</source>
+        <translation>Nadie está hablando</translation>
+    </message>
+    <message>
+        <source>soft limit {0} min</source>
+        <translation>límite suave {0} min</translation>
+    </message>
+    <message>
+        <source>Past the soft limit: no hurry, a gentle wrap-up when it fits.</source>
+        <translation>Pasado el límite suave: sin prisa, un cierre amable cuando encaje.</translation>
+    </message>
+    <message>
+        <source>N gives the word to {0}.</source>
+        <translation>N da la palabra a {0}.</translation>
+    </message>
+    <message>
+        <source>S opens a second round.</source>
+        <translation>S abre una segunda ronda.</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Siguiente: {0}</translation>
+    </message>
+    <message>
+        <source>Next: nobody waiting</source>
+        <translation>Siguiente: nadie en espera</translation>
+    </message>
+    <message>
+        <source>Passed: {0}</source>
+        <translation>Pasaron: {0}</translation>
+    </message>
+    <message>
+        <source>Note for {0}  ·  round {1}</source>
+        <translation>Nota de {0}  ·  ronda {1}</translation>
+    </message>
+    <message>
+        <source>Note for this share</source>
+        <translation>Nota de este turno</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s note is signed, so this went under it as an addendum.</source>
+        <translation>La nota de {0} está firmada, así que esto se agregó debajo como adenda.</translation>
+    </message>
+    <message>
+        <source>Saved in {0}&apos;s note.</source>
+        <translation>Guardado en la nota de {0}.</translation>
+    </message>
+    <message>
+        <source>The database did not answer; nothing typed was lost. Try again.</source>
+        <translation>La base de datos no respondió; no se perdió nada de lo escrito. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Time this share has lasted</source>
+        <translation>Tiempo que lleva este turno</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Soft limit per share, in minutes</source>
+        <translation>Límite suave por turno, en minutos</translation>
+    </message>
+    <message>
+        <source>Soft chime at the limit</source>
+        <translation>Aviso suave al llegar al límite</translation>
+    </message>
+    <message>
+        <source>Soft limit per share</source>
+        <translation>Límite suave por turno</translation>
+    </message>
+    <message>
+        <source>What they shared: it lands in their own note, stamped with the time and round  (Ctrl+Enter saves)</source>
+        <translation>Lo que compartió: queda en su propia nota, con la hora y la ronda  (Ctrl+Enter guarda)</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>pasó</translation>
+    </message>
+    <message>
+        <source>speaking</source>
+        <translation>hablando</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>Speaking order</source>
+        <translation>Orden de palabra</translation>
+    </message>
+    <message>
+        <source>New theme, then Enter</source>
+        <translation>Tema nuevo y Enter</translation>
+    </message>
+    <message>
+        <source>New theme tag</source>
+        <translation>Etiqueta de tema nueva</translation>
+    </message>
+    <message>
+        <source>Theme {0}</source>
+        <translation>Tema {0}</translation>
+    </message>
+    <message>
+        <source>Airtime of {0}</source>
+        <translation>Tiempo de palabra de {0}</translation>
+    </message>
+</context>
+<context>
     <name>ControlsBar</name>
     <message>
         <source>Pause</source>
@@ -1100,6 +1303,10 @@
         <source>remaining</source>
         <translation>restantes</translation>
     </message>
+    <message>
+        <source>Integration circle — round {0}</source>
+        <translation>Círculo de integración — ronda {0}</translation>
+    </message>
 </context>
 <context>
     <name>RunnerControls</name>
@@ -1143,6 +1350,22 @@
         <translation>Ver el registro de la sesión</translation>
     </message>
     <message>
+        <source>Open circle mode  C</source>
+        <translation>Abrir el modo círculo  C</translation>
+    </message>
+    <message>
+        <source>Open circle mode (C)</source>
+        <translation>Abrir el modo círculo (C)</translation>
+    </message>
+    <message>
+        <source>Shortcut: C</source>
+        <translation>Atajo: C</translation>
+    </message>
+    <message>
+        <source>A sharing phase: speaking order, a soft share timer and a note per share.</source>
+        <translation>Una fase para compartir: orden de palabra, un temporizador suave y una nota por turno.</translation>
+    </message>
+    <message>
         <source>Finish the session now? Phases not reached are kept as not run.</source>
         <translation>¿Terminar la sesión ahora? Las fases no alcanzadas quedan como no realizadas.</translation>
     </message>
@@ -1153,6 +1376,10 @@
     <message>
         <source>Keep running</source>
         <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>Try to run it here</source>
+        <translation>Intentar llevarla aquí</translation>
     </message>
     <message>
         <source>Nobody is expected at this session yet.</source>
@@ -1177,6 +1404,18 @@
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>{where}. You follow it here as it happens; its controls stay there. Once that runner closes, you can run it here.</source>
+        <translation>{where}. Aquí la sigue en directo; sus controles se quedan allí. Cuando ese equipo la cierre, podrá llevarla aquí.</translation>
+    </message>
+    <message>
+        <source>This session is already open in a runner on another computer or window{where}; close it there first, or wait two minutes after that app has stopped.</source>
+        <translation>Esta sesión ya está abierta en otro equipo o ventana{where}; ciérrela allí primero, o espere dos minutos después de que esa aplicación se haya cerrado.</translation>
+    </message>
+    <message>
+        <source>This session is already open in a runner on another computer or window{where}</source>
+        <translation>Esta sesión ya está abierta en otro equipo o ventana{where}</translation>
     </message>
     <message>
         <source>In the room  ·  {count}</source>

@@ -9,6 +9,8 @@ counts anything itself.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -33,6 +35,9 @@ from facilitator.ui.widgets.runner_controls import ConfirmBar, ControlsBar, Exte
 from facilitator.ui.wiring import window_shortcuts
 
 CARD_COLUMNS = 2
+# services.runner_lock's refusal, recognised so it can be said in the interface's language.
+REFUSAL = re.compile(r"This session is already open in a runner on another computer or window(?P<where> \(.*\))?; "
+                     r"close it there first, or wait two minutes after that app has stopped\.")
 SHORTCUTS = (("Space", "toggle_pause"), ("N", "next_phase"), ("E", "extend_five"), ("Ctrl+Return", "note_key"),
              ("Ctrl+Enter", "note_key"), ("R", "toggle_room"), ("C", "open_circle"))
 
@@ -129,7 +134,7 @@ class RunnerScreen(Page):
         follow.setContentsMargins(0, 0, 0, 0)
         self.follow_text = label("", "muted", wrap=True)
         follow.addWidget(self.follow_text, 1)
-        self.take_over_button = QPushButton("Try to run it here")
+        self.take_over_button = QPushButton(self.tr("Try to run it here"))
         self.take_over_button.clicked.connect(self._take_over)
         follow.addWidget(self.take_over_button)
         self.follow_line.hide()
@@ -246,17 +251,28 @@ class RunnerScreen(Page):
             return
         self._show_state("refused")
         self.empty.title_label.setText(self.tr("This session is open elsewhere"))
-        self.empty.sentence_label.setText(sentence)
+        self.empty.sentence_label.setText(self._refusal(sentence)[0])
         assert self.empty.action is not None
         self.empty.action.setText(self.tr("Try again"))
 
     def _show_following(self) -> None:
         following = bool(self.live.refusal)
         if following:
-            where = self.live.refusal.split(";")[0].rstrip(".")  # who runs it, without how to take over
-            self.follow_text.setText(f"{where}. You follow it here as it happens; its controls stay there. "
-                                     "Once that runner closes, you can run it here.")
+            where = self._refusal(self.live.refusal)[1]  # who runs it, without how to take over
+            self.follow_text.setText(self.tr("{where}. You follow it here as it happens; its controls stay there. "
+                                             "Once that runner closes, you can run it here.").format(where=where))
         self.follow_line.setVisible(following)
+
+    def _refusal(self, sentence: str) -> tuple[str, str]:
+        """The runner lock's refusal (the service's English) said again: the whole sentence, and who holds it."""
+        match = REFUSAL.fullmatch(sentence)
+        if match is None:
+            return sentence, sentence.split(";")[0].rstrip(".")
+        where = match["where"] or ""
+        return (self.tr("This session is already open in a runner on another computer or window{where}; close it "
+                        "there first, or wait two minutes after that app has stopped.").format(where=where),
+                self.tr("This session is already open in a runner on another computer or window{where}").format(
+                    where=where))
 
     def _take_over(self) -> None:
         if self.live.session_id is not None:
