@@ -43,7 +43,7 @@ def test_every_entry_is_translated_with_its_placeholders() -> None:
     found = messages(i18n.ts_path("es"))
     contexts = {context for context, _, _ in found}
     assert {"RunnerScreen", "PhaseClock", "CheckInScreen", "CheckInCardWidget", "RoomDisplay", "MainWindow",
-            "Navigation", "Monitoring"} <= contexts
+            "Navigation", "Monitoring", "CircleScreen", "LockOverlay", "DischargeDialog"} <= contexts
     assert len(found) > 150
     problems = []
     for context, source, translation in found:
@@ -150,3 +150,19 @@ def test_the_bundle_carries_the_compiled_translations() -> None:
     spec = (ROOT / "packaging" / "facilitator.spec").read_text(encoding="utf-8")
     assert '(str(ROOT / "resources"), "resources")' in spec  # resources/i18n travels with the rest
     assert i18n.qm_path("es").is_file() and i18n.qm_path("es").parent == ROOT / "resources" / "i18n"
+
+
+def test_circle_mode_speaks_spanish(spanish, make_window, qtbot, store, clock) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_circle import circle_session
+
+    session_id, _ids = circle_session(store, clock)
+    window = make_window(Settings(theme="light", chime_muted=True, language="es"))
+    window.ctx.open_session(session_id, "runner")
+    runner_screen = window.pages["runner"]
+    assert runner_screen.circle_button.text() == "Abrir el modo círculo  C"
+    runner_screen.open_circle()
+    screen = window.pages["circle"]
+    assert window.stack.currentWidget() is screen and screen.content.isVisible()
+    assert screen.title_label.text() == "Modo círculo"
+    assert screen.next_button.text() == "Siguiente  N" and screen.save_button.text() == "Guardar nota"
+    assert screen.round_label.text().startswith("Ronda 1")
