@@ -362,7 +362,7 @@
     </message>
     <message>
         <source>What they shared: it lands in their own note, stamped with the time and round  (Ctrl+Enter saves)</source>
-        <translation>Lo que compartió: queda en su propia nota, con la hora y la ronda  (Ctrl+Enter guarda)</translation>
+        <translation>Lo que compartió: va a su nota  (Ctrl+Enter guarda)</translation>
     </message>
     <message>
         <source>Save note</source>
