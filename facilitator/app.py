@@ -66,6 +66,7 @@ class Launcher:
         from facilitator import paths
         from facilitator.services.clinic_probe import probe_clinic
         from facilitator.settings import load_settings
+        from facilitator.ui import i18n
         from facilitator.ui.gate.window import GateWindow
         from facilitator.ui.theme import apply_theme
 
@@ -80,6 +81,7 @@ class Launcher:
         self.lock: InstanceLock | None = None
         self.instance_server: InstanceServer | None = None
         app = _application()
+        i18n.install(self.settings.language)  # before the first window: its words are set when it is built
         if probe.target.sqlite_path is not None:
             self._claim(probe.target.sqlite_path)
         apply_theme(app, self.settings.theme, self.settings.large_text)

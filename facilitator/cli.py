@@ -147,7 +147,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from facilitator.ui.screenshots import write_screenshots
 
     written = write_screenshots(Path(args.output), theme=args.theme, data_dir=args.data_dir,
-                                database_url=args.database_url)
+                                database_url=args.database_url, language=args.language)
     for path in written:
         print(path)
     return 0
@@ -258,7 +258,7 @@ def cmd_report_plan(args: argparse.Namespace) -> int:
     target = _check_output_file(args.output)
     store = _open_store(args)
     try:
-        data = store.run(get_session_plan_data, args.session_id)
+        data = store.run(get_session_plan_data, args.session_id, language=args.language)
     finally:
         store.dispose()
     print(write_atomic(target, render_session_plan(data)))
@@ -353,6 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = ss.add_parser("plan", help="the session plan for the room: phases with clock times")
     r.add_argument("session_id", type=int, metavar="SESSION_ID")
     r.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    r.add_argument("--language", choices=["en", "es"], default=None,
+                   help="print in this language (default: the one most of the room reads)")
     r.set_defaults(handler=cmd_report_plan)
 
     p = sub.add_parser("search", help="full-text search over notes, addenda, intentions, quick notes and shares; "
@@ -385,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshots", help="render each screen with demo data to DIR/<screen>.png")
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--theme", choices=["light", "dark"], default="light")
+    p.add_argument("--language", choices=["en", "es"], default="en", help="the interface's language")
     p.set_defaults(handler=cmd_screenshots)
     return parser
 

@@ -64,8 +64,9 @@ def render_session_plan(data: SessionPlanData, *, zone: tzinfo | None = None) ->
     phase_style = s.cell
     name_width = WIDTH - 7 - 118 - 80
     for i, phase in enumerate(data.phases, start=1):
-        name: Flowable | str = phase.name if fits(phase.name, name_width, size=15) else Paragraph(
-            text(phase.name), phase_style)
+        phase_name = t.phase(phase.name)
+        name: Flowable | str = phase_name if fits(phase_name, name_width, size=15) else Paragraph(
+            text(phase_name), phase_style)
         rows.append(["", t.clock(phase.starts_at, zone), name, t.get("plan", "minutes", n=phase.minutes)])
         colour = phase_colour(phase.colour)
         commands += [("BACKGROUND", (0, i), (0, i), colour),

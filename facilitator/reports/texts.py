@@ -1,13 +1,15 @@
 """Participant-facing words, one folder per language under ``resources/handouts/``, editable by the clinic.
 
 ``strings.toml`` holds the handout's and the room plan's sentences, ``themes.toml`` how theme tags
-read, and ``practices/*.md`` the integration practices (a small Markdown subset: ``# Title``,
+read, ``phases.toml`` (languages other than English) how the bundled protocols' phase names read on
+the room plan, and ``practices/*.md`` the integration practices (a small Markdown subset: ``# Title``,
 paragraphs, ``- `` bullets, ``**bold**`` and ``*italic*``), printed in file-name order. A missing
 language, file or sentence falls back to English.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -41,11 +43,16 @@ class Texts:
     strings: Mapping[str, Mapping[str, Any]]
     themes: Mapping[str, str]
     practices: tuple[Practice, ...]
+    phases: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def get(self, section: str, key: str, **values: object) -> str:
         """A sentence with its {placeholders} filled in."""
         template = str(self.strings.get(section, {}).get(key, ""))
         return template.format(**values) if values else template
+
+    def phase(self, name: str) -> str:
+        """A protocol phase's name as the room reads it (``phases.toml``); unlisted names print as written."""
+        return self.phases.get(name, name)
 
     def theme(self, tag: str) -> str:
         return self.themes.get(tag) or tag.replace("-", " ").replace("_", " ").strip().capitalize()
@@ -144,5 +151,7 @@ def _load(language: str, _signature: tuple[tuple[str, float], ...]) -> Texts:
     files = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt")) if folder.is_dir() else []
     practices = tuple(parse_practice(p.read_text(encoding="utf-8"), p.stem.split("-", 1)[-1].replace("-", " "))
                       for p in files)
+    # Phase names are the protocols' own (English) words: only another language's folder renames them.
+    phases = _read_toml(own / "phases.toml").get("phases", {}) if language != FALLBACK else {}
     return Texts(language=language if own.is_dir() else FALLBACK, strings=strings, themes=themes,
-                 practices=practices)
+                 practices=practices, phases=phases)

@@ -10,10 +10,13 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 if TYPE_CHECKING:
     from facilitator.services.store import Store
+
+# Date patterns are translatable too: a Spanish reader writes "jueves, 12 de marzo de 2026".
+translate = QCoreApplication.translate
 
 
 def local(dt: datetime) -> datetime:
@@ -37,7 +40,7 @@ def _short_time(hour: int, minute: int, _locale: str) -> str:
 def long_date(dt: datetime) -> str:
     """"Thursday 12 March 2026"."""
     d = local(dt)
-    return QLocale().toString(QDate(d.year, d.month, d.day), "dddd d MMMM yyyy")
+    return QLocale().toString(QDate(d.year, d.month, d.day), translate("format", "dddd d MMMM yyyy"))
 
 
 def day_label(dt: datetime, now: datetime) -> str:
@@ -45,12 +48,12 @@ def day_label(dt: datetime, now: datetime) -> str:
     day, today = local(dt).date(), local(now).date()
     offset = (day - today).days
     if offset == 0:
-        return "Today"
+        return translate("format", "Today")
     if offset == 1:
-        return "Tomorrow"
+        return translate("format", "Tomorrow")
     if offset == -1:
-        return "Yesterday"
-    fmt = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
+        return translate("format", "Yesterday")
+    fmt = translate("format", "ddd d MMM") if day.year == today.year else translate("format", "ddd d MMM yyyy")
     return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
@@ -58,7 +61,7 @@ def duration(delta: timedelta) -> str:
     """"1 h 12 min", "12 min", "under a minute" (whole minutes: seconds would flicker)."""
     minutes = int(delta.total_seconds() // 60)
     if minutes < 1:
-        return "under a minute"
+        return translate("format", "under a minute")
     hours, minutes = divmod(minutes, 60)
     if hours == 0:
         return f"{minutes} min"

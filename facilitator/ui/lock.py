@@ -86,11 +86,11 @@ class LockOverlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.store, self.clock = store, clock
         self.task: Task | None = None
-        self.card = GateCard("Locked", "", self)
-        self.switch_name = self.card.add_field("Username", QLineEdit())
-        self.password = self.card.add_field("Password", password_field())
-        self.unlock_button = self.card.add_button("Unlock")
-        self.switch_button = self.card.add_button("Sign in as someone else", "link")
+        self.card = GateCard(self.tr("Locked"), "", self)
+        self.switch_name = self.card.add_field(self.tr("Username"), QLineEdit())
+        self.password = self.card.add_field(self.tr("Password"), password_field())
+        self.unlock_button = self.card.add_button(self.tr("Unlock"))
+        self.switch_button = self.card.add_button(self.tr("Sign in as someone else"), "link")
         self.unlock_button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.switch_button.clicked.connect(self._switch_mode)
@@ -108,9 +108,9 @@ class LockOverlay(QWidget):
     def engage(self) -> None:
         """Cover the window now (the caller records the lock in the audit trail)."""
         who = self.store.actor
-        name = who.display_name if who else "the signed-in user"
-        self.card.sentence.setText(f"Signed in as {name}. Records are hidden until you unlock; a running session "
-                                   "keeps its timers, chimes and room display.")
+        name = who.display_name if who else self.tr("the signed-in user")
+        self.card.sentence.setText(self.tr("Signed in as {name}. Records are hidden until you unlock; a running "
+                                           "session keeps its timers, chimes and room display.").format(name=name))
         self._same_user_mode()
         self.card.show_error("")
         parent = self.parentWidget()
@@ -137,7 +137,7 @@ class LockOverlay(QWidget):
             return
         username, password = self.switch_name.text().strip(), self.password.text()
         if not username or not password:
-            self.card.show_error("Enter the password to unlock.")
+            self.card.show_error(self.tr("Enter the password to unlock."))
             return
         self.password.clear()
         self.unlock_button.setEnabled(False)

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(text)
         self.db_label.setProperty("role", "status")
         self.db_label.setToolTip(tooltip)
-        self.db_label.setAccessibleName(f"Open database: {tooltip}")
+        self.db_label.setAccessibleName(self.tr("Open database: {name}").format(name=tooltip))
         holder = QWidget()
         line = QHBoxLayout(holder)
         line.setContentsMargins(12, 0, 0, 0)
@@ -181,13 +181,13 @@ class MainWindow(QMainWindow):
         store = self.ctx.store
         if not store.encrypted and store.target.sqlite_path is not None:
             # Chosen or inherited, a plaintext file is a risk the team should keep seeing.
-            self.plaintext_label = QLabel("Not encrypted on this laptop")
+            self.plaintext_label = QLabel(self.tr("Not encrypted on this laptop"))
             self.plaintext_label.setProperty("role", "error")
-            self.plaintext_label.setToolTip("An administrator can encrypt the records when signing in.")
+            self.plaintext_label.setToolTip(self.tr("An administrator can encrypt the records when signing in."))
             bar.addWidget(self.plaintext_label)
         self.clock_label = QLabel()
         self.clock_label.setProperty("role", "status")
-        self.clock_label.setAccessibleName("Time now")
+        self.clock_label.setAccessibleName(self.tr("Time now"))
         bar.addPermanentWidget(self.clock_label)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_REFRESH_MS)

@@ -17,6 +17,7 @@ from facilitator.errors import UserError
 from facilitator.logs import scrubbed_traceback
 from facilitator.services.monitoring import MonitoringBoard, MonitoringCard, get_board, record_vitals
 from facilitator.ui.context import AppContext
+from facilitator.ui.vitals_words import entry_error
 from facilitator.ui.workers import Task
 
 log = logging.getLogger(__name__)
@@ -97,14 +98,14 @@ class MonitoringFeed(QObject):
     def record_vitals(self, participant_id: int, line: str) -> str:
         """Record a typed reading; returns "" when saved, else the one sentence saying why not."""
         if self.session_id is None:
-            return "No session is open."
+            return self.tr("No session is open.")
         try:
             self.ctx.store.run(record_vitals, self.session_id, participant_id, self.ctx.clock, line=line)
         except UserError as exc:
-            return str(exc)
+            return entry_error(str(exc))
         except Exception as exc:
             log.error("vitals not recorded\n%s", scrubbed_traceback(exc))
-            return "The database did not answer; nothing was saved. Try again."
+            return self.tr("The database did not answer; nothing was saved. Try again.")
         self.changed()
         return ""
 

@@ -10,6 +10,8 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class ScreenEntry:
@@ -36,49 +38,68 @@ class ScreenEntry:
         return importlib.import_module(f"facilitator.ui.screens.{self.module}")
 
 
-SESSION, RECORDS, CLINIC = "In session", "Records", "Clinic"
+# Labels, sections and summaries are marked for translation here and translated where they are shown.
+SESSION, RECORDS, CLINIC = (QT_TRANSLATE_NOOP("Navigation", "In session"), QT_TRANSLATE_NOOP("Navigation", "Records"),
+                             QT_TRANSLATE_NOOP("Navigation", "Clinic"))
 
 SCREENS: tuple[ScreenEntry, ...] = (
-    ScreenEntry("today", "Today", "today", "today", SESSION,
-                "Running and upcoming sessions at a glance."),
-    ScreenEntry("session-setup", "Session setup", "session-setup", "session_setup", SESSION,
-                "Choose the group and protocol, check people in and note their intentions."),
-    ScreenEntry("runner", "Runner", "runner", "runner", SESSION,
-                "The phase timer, a card per participant and a quick note line, keyboard first."),
-    ScreenEntry("monitoring", "Monitoring", "monitoring", "monitoring", SESSION,
-                "Doses, blood pressure, side effects and discharge readiness for each participant."),
-    ScreenEntry("circle", "Circle mode", "circle", "circle", SESSION,
-                "Speaking order, a gentle share timer, airtime and a note for each share."),
-    ScreenEntry("notes", "Notes", "notes", "notes", SESSION,
-                "The group note and a note per participant, saved as you type and signed when done."),
-    ScreenEntry("groups", "Groups", "groups", "groups", RECORDS,
-                "Cohorts, their members over time, facilitators and meeting times."),
-    ScreenEntry("participants", "Participants", "participants", "participants", RECORDS,
-                "The roster, each person's profile, screening, history and progress charts."),
-    ScreenEntry("history", "History", "history", "history", RECORDS,
-                "Every past session with its attendance, timings and notes."),
-    ScreenEntry("search", "Search", "search", "search", RECORDS,
-                "Find words across notes, intentions and quick notes from every session."),
-    ScreenEntry("documents", "Documents", "documents", "documents", RECORDS,
-                "Session summaries, handouts and progress reports to preview and print."),
-    ScreenEntry("protocols", "Protocols", "protocols", "protocols", CLINIC,
-                "Session templates: phases, timings, prompts, vitals schedule and thresholds."),
-    ScreenEntry("inventory", "Inventory", "inventory", "inventory", CLINIC,
-                "Controlled-substance lots, dispensing, witnessed waste and reconciliation."),
-    ScreenEntry("audit", "Audit", "audit", "audit", CLINIC,
-                "Who did what and when, with a tamper-evident chain."),
-    ScreenEntry("settings", "Settings", "settings", "settings", CLINIC,
-                "Appearance, sound and screen lock for this laptop."),
+    ScreenEntry("today", QT_TRANSLATE_NOOP("Navigation", "Today"), "today", "today", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "Running and upcoming sessions at a glance.")),
+    ScreenEntry("session-setup", QT_TRANSLATE_NOOP("Navigation", "Session setup"),
+                "session-setup", "session_setup", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "Choose the group and protocol, check "
+                                  "people in and note their intentions.")),
+    ScreenEntry("runner", QT_TRANSLATE_NOOP("Navigation", "Runner"), "runner", "runner", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "The phase timer, a card per participant "
+                                  "and a quick note line, keyboard first.")),
+    ScreenEntry("monitoring", QT_TRANSLATE_NOOP("Navigation", "Monitoring"), "monitoring", "monitoring", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "Doses, blood pressure, side effects "
+                                  "and discharge readiness for each participant.")),
+    ScreenEntry("circle", QT_TRANSLATE_NOOP("Navigation", "Circle mode"), "circle", "circle", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "Speaking order, a gentle share timer, "
+                                  "airtime and a note for each share.")),
+    ScreenEntry("notes", QT_TRANSLATE_NOOP("Navigation", "Notes"), "notes", "notes", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "The group note and a note per participant, "
+                                  "saved as you type and signed when done.")),
+    ScreenEntry("groups", QT_TRANSLATE_NOOP("Navigation", "Groups"), "groups", "groups", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "Cohorts, their members over time, facilitators and meeting times.")),
+    ScreenEntry("participants", QT_TRANSLATE_NOOP("Navigation", "Participants"),
+                "participants", "participants", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "The roster, each person's profile, "
+                                  "screening, history and progress charts.")),
+    ScreenEntry("history", QT_TRANSLATE_NOOP("Navigation", "History"), "history", "history", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "Every past session with its attendance, timings and notes.")),
+    ScreenEntry("search", QT_TRANSLATE_NOOP("Navigation", "Search"), "search", "search", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "Find words across notes, intentions "
+                                  "and quick notes from every session.")),
+    ScreenEntry("documents", QT_TRANSLATE_NOOP("Navigation", "Documents"), "documents", "documents", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "Session summaries, handouts and progress "
+                                  "reports to preview and print.")),
+    ScreenEntry("protocols", QT_TRANSLATE_NOOP("Navigation", "Protocols"), "protocols", "protocols", CLINIC,
+                QT_TRANSLATE_NOOP("Navigation", "Session templates: phases, timings, "
+                                  "prompts, vitals schedule and thresholds.")),
+    ScreenEntry("inventory", QT_TRANSLATE_NOOP("Navigation", "Inventory"), "inventory", "inventory", CLINIC,
+                QT_TRANSLATE_NOOP("Navigation", "Controlled-substance lots, dispensing, "
+                                  "witnessed waste and reconciliation.")),
+    ScreenEntry("audit", QT_TRANSLATE_NOOP("Navigation", "Audit"), "audit", "audit", CLINIC,
+                QT_TRANSLATE_NOOP("Navigation", "Who did what and when, with a tamper-evident chain.")),
+    ScreenEntry("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "settings", "settings", CLINIC,
+                QT_TRANSLATE_NOOP("Navigation", "Appearance, sound and screen lock for this laptop.")),
 )
 
 # Screens that are not sidebar entries (a second window, a dialog-like view).
 EXTRA_SCREENS: tuple[ScreenEntry, ...] = (
-    ScreenEntry("room-display", "Room display", "room-display", "room_display", SESSION,
-                "A calm second screen for the room: phase name, gentle progress and time left, no names."),
-    ScreenEntry("session-detail", "Session record", "history", "session_detail", RECORDS,
-                "A past session's timings, planned against actual for each phase, and its quick notes."),
-    ScreenEntry("check-in", "Check-in", "check-in", "check_in", SESSION,
-                "Who is here, their intentions, drop-ins, and the GAD-7 and PHQ-9 before the session."),
+    ScreenEntry("room-display", QT_TRANSLATE_NOOP("Navigation", "Room display"),
+                "room-display", "room_display", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "A calm second screen for the room: phase "
+                                  "name, gentle progress and time left, no names.")),
+    ScreenEntry("session-detail", QT_TRANSLATE_NOOP("Navigation", "Session record"),
+                "history", "session_detail", RECORDS,
+                QT_TRANSLATE_NOOP("Navigation", "A past session's timings, planned against actual "
+                                  "for each phase, and its quick notes.")),
+    ScreenEntry("check-in", QT_TRANSLATE_NOOP("Navigation", "Check-in"), "check-in", "check_in", SESSION,
+                QT_TRANSLATE_NOOP("Navigation", "Who is here, their intentions, drop-ins, and "
+                                  "the GAD-7 and PHQ-9 before the session.")),
 )
 
 DEFAULT_SCREEN = "today"

@@ -63,7 +63,7 @@ def _window(store, theme: str, clock: FakeClock):  # type: ignore[no-untyped-def
 
 
 def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path | None = None,
-                      database_url: str | None = None) -> list[Path]:
+                      database_url: str | None = None, language: str = "en") -> list[Path]:
     """Render the first-run view and every built screen to ``out_dir/<screen-id>.png``.
 
     Args:
@@ -71,6 +71,7 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         theme: "light" or "dark".
         data_dir: where the temporary clinic is made (a temporary folder inside it, removed
             afterwards); None uses the system's temporary folder.
+        language: the interface's language ("en" or "es"), as chosen in Settings.
         database_url: an empty database to build the demo clinic in instead of a temporary SQLite
             file (to picture a PostgreSQL setup); a database with records is refused.
 
@@ -79,6 +80,7 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from facilitator.app import _application
+    from facilitator.ui import i18n
     from facilitator.ui.theme import apply_theme
 
     if theme not in ("light", "dark"):
@@ -88,8 +90,11 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"The folder {out} cannot be created ({exc.strerror or exc}).") from None
+    if language not in i18n.LANGUAGES:
+        raise UserError(f"Unknown language {language!r}; use " + " or ".join(i18n.LANGUAGES) + ".")
     app = _application()
     apply_theme(app, theme, False)  # type: ignore[arg-type]
+    i18n.install(language)
     written: list[Path] = []
     parent = Path(data_dir) if data_dir else None
     if parent is not None:
@@ -125,6 +130,7 @@ def write_screenshots(out_dir: Path, theme: str = "light", data_dir: str | Path 
             _settle()
         finally:
             store.dispose()
+            i18n.install("en")
     return written
 
 

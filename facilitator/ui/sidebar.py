@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,6 +20,7 @@ from facilitator.ui.icons import IconLabel, set_icon
 
 SHORTCUT_COUNT = 9  # Ctrl+1 … Ctrl+9
 NAV_GAP = "\u2002"
+translate = QCoreApplication.translate
 
 
 class Sidebar(QWidget):
@@ -60,7 +61,7 @@ class Sidebar(QWidget):
         for index, screen in enumerate(navigation.SCREENS):
             if screen.section != section:
                 section = screen.section
-                heading = QLabel(section)
+                heading = QLabel(translate("Navigation", section))  # marked for translation in navigation
                 heading.setObjectName("sidebarSection")
                 column.addWidget(heading)
             column.addWidget(self._button(screen, index))
@@ -82,15 +83,16 @@ class Sidebar(QWidget):
 
     def _button(self, screen: navigation.ScreenEntry, index: int) -> QPushButton:
         # Qt puts a push button's icon 4 px from its text; an en space gives the label room to breathe.
-        button = QPushButton(NAV_GAP + screen.label)
+        name, summary = translate("Navigation", screen.label), translate("Navigation", screen.summary)
+        button = QPushButton(NAV_GAP + name)
         button.setProperty("nav", True)
         button.setCheckable(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         set_icon(button, screen.icon, role="muted", on_role="accent")
         hint = f"  (Ctrl+{index + 1})" if index < SHORTCUT_COUNT else ""
-        button.setToolTip(f"{screen.summary}{hint}")
-        button.setAccessibleName(screen.label)
-        button.setAccessibleDescription(screen.summary)
+        button.setToolTip(f"{summary}{hint}")
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(summary)
         button.clicked.connect(lambda _checked=False, sid=screen.id: self.screenRequested.emit(sid))
         self.group.addButton(button)
         self.buttons[screen.id] = button

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from facilitator import __version__
 
@@ -159,6 +160,10 @@ def test_reports_write_pdfs_and_refuse_unusable_places_in_one_sentence(demo_dir:
         out = tmp_path / f"{kind}.pdf"
         result = run("report", kind, target, "-o", str(out), data_dir=demo_dir, env=DEMO)
         assert result.returncode == 0 and out.read_bytes().startswith(b"%PDF"), result.stderr
+    spanish = tmp_path / "plan-es.pdf"
+    result = run("report", "plan", planned, "-o", str(spanish), "--language", "es", data_dir=demo_dir, env=DEMO)
+    assert result.returncode == 0, result.stderr
+    assert "La sesión de hoy" in " ".join(p.extract_text() for p in PdfReader(str(spanish)).pages)
     for args, words in (
         (["report", "summary", finished, "-o", str(tmp_path / "missing" / "x.pdf")], "does not exist"),
         (["report", "handouts", finished, "-o", str(tmp_path / "missing" / "deeper")], "does not exist"),

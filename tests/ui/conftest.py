@@ -32,6 +32,19 @@ def _light_theme(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture()
+def interface_language(qapp) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """``i18n.install``, undone afterwards: no translator left and the default locale as it was."""
+    from PySide6.QtCore import QLocale
+
+    from facilitator.ui import i18n
+
+    before = QLocale()
+    yield i18n.install
+    i18n.install("en")
+    QLocale.setDefault(before)
+
+
+@pytest.fixture()
 def store(tmp_path: Path, clock: FakeClock) -> Iterator[object]:
     """A new, empty, encrypted clinic in a temporary data folder, signed in as its administrator.
 

@@ -35,3 +35,8 @@ def test_a_database_with_real_records_is_never_photographed(tmp_path):
     store.dispose()
     with pytest.raises(UserError, match="need an empty database"):
         screenshots.write_screenshots(tmp_path / "shots", database_url=url, data_dir=tmp_path / "scratch")
+
+
+def test_an_unknown_language_is_refused_in_one_sentence(tmp_path):
+    with pytest.raises(UserError, match="Unknown language 'fr'; use en or es."):
+        screenshots.write_screenshots(tmp_path / "shots", language="fr", data_dir=tmp_path / "scratch")

@@ -85,6 +85,23 @@ def generate_demo_clinic(store: Store, *, years: int = 1, seed: int = 7, clock: 
     return summary
 
 
+
+SPANISH_READERS = 2  # the running session shows handouts in two languages
+
+
+def _bilingual_members(members: list[Person]) -> None:
+    """Let a few members of an English-speaking group read Spanish first, so handouts come in both languages.
+
+    Many bilingual participants of a US clinic join a group held in English yet take home notes in
+    Spanish. Members with a Spanish family name are picked first, then the earliest intakes.
+    """
+    readers = [p for p in members if p.row["preferred_language"] == "es"]
+    spanish_name = {"Delgado", "Rivera", "Castellanos"}
+    others = sorted((p for p in members if p not in readers), key=lambda p: (p.who.last not in spanish_name, p.id))
+    for person in others[: max(0, SPANISH_READERS - len(readers))]:
+        person.row["preferred_language"] = "es"
+        person.extra["spanish_reader"] = True
+
 def _generate(session: Session, years: int, seed: int, now: datetime, zone: tzinfo | None,
               report: Progress) -> DemoSummary:
     now_local = now.astimezone(zone)
@@ -116,6 +133,8 @@ def _generate(session: Session, years: int, seed: int, now: datetime, zone: tzin
     attending = [(roster.update(slot, today), roster.dropin(slot) if slot.start <= now and not slot.running
                   else None) for slot in slots]
     roster.finish(today, now)
+    running = next((members for slot, (members, _) in zip(slots, attending, strict=True) if slot.running), [])
+    _bilingual_members(running)
     for person in roster.people:
         writer.add(Participant, {"id": person.id, **person.row})
     _groups(writer, groups, group_ids, protocols, staff_ids, local_to_utc(first_day, (9, 0), zone))

@@ -106,6 +106,8 @@ class SessionBuilder:
         attendees: list[tuple[Person, str, bool]] = [
             (p, rng.choices(("present", "late", "absent", "cancelled", "left_early"), weights=weights)[0], False)
             for p in members]
+        if running:  # the members chosen to read Spanish handouts are in the room, so both languages print
+            attendees = [(p, "present" if p.extra.get("spanish_reader") else s, d) for p, s, d in attendees]
         if dropin is not None and not running and dropin not in members:
             attendees.append((dropin, "present", True))
         present = [p for p, s, _ in attendees if s in PRESENT]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.db.models import Attendance, Dose, GroupSession, Note, Participant
-from facilitator.domain.enums import Language, NoteKind, ProtocolKind, SessionStatus
+from facilitator.domain.enums import AttendanceStatus, Language, NoteKind, ProtocolKind, SessionStatus
 from facilitator.errors import UserError
 from facilitator.services.documents.records import IN_ROOM, ClinicInfo, audit_report, load_clinic, split_tags
 from facilitator.services.runner_snapshot import AD_HOC_NAME, load_group_session
@@ -158,8 +158,26 @@ def get_handout_data(session: Session, session_id: int, participant_id: int) -> 
                     _next_session(session, row), _dosed(session, session_id))
 
 
-def get_session_plan_data(session: Session, session_id: int, *, language: str = Language.EN.value) -> SessionPlanData:
+def room_language(row: GroupSession) -> str:
+    """The language most people on the session's list read (not the cancelled or absent); English on a tie.
+
+    The plan is read by the whole room, so it follows the room: a group held in Spanish gets a
+    Spanish plan, a mixed group the language of its majority.
+    """
+    counts: dict[str, int] = {}
+    for a in row.attendance:
+        if a.status not in (AttendanceStatus.ABSENT.value, AttendanceStatus.CANCELLED.value):
+            code = a.participant.preferred_language or Language.EN.value
+            counts[code] = counts.get(code, 0) + 1
+    english = counts.get(Language.EN.value, 0)
+    best = max(counts.items(), key=lambda item: (item[1], item[0] == Language.EN.value), default=None)
+    return best[0] if best is not None and best[1] > english else Language.EN.value
+
+
+def get_session_plan_data(session: Session, session_id: int, *, language: str | None = None) -> SessionPlanData:
     """The session's phases with planned clock times; audits a "report" event.
+
+    ``language`` None prints the plan in the room's language (``room_language``).
 
     Raises:
         UserError: if there is no such session.
@@ -177,5 +195,6 @@ def get_session_plan_data(session: Session, session_id: int, *, language: str = 
         group_name=row.group.name if row.group is not None else AD_HOC_NAME, title=row.title,
         protocol_name=row.protocol_name, session_kind=row.protocol_kind or ProtocolKind.DOSING.value,
         starts_at=row.scheduled_start, location=row.location,
-        facilitators=tuple(f.signature for f in row.facilitators), phases=tuple(phases), language=language,
+        facilitators=tuple(f.signature for f in row.facilitators), phases=tuple(phases),
+        language=language or room_language(row),
     )

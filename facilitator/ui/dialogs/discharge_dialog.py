@@ -18,16 +18,19 @@ from facilitator.services.monitoring import (
     tick_item,
 )
 from facilitator.ui.dialogs.monitoring_base import MonitoringDialog, moment, time_field
+from facilitator.ui.discharge_words import discharge_reason, label_text
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
 from facilitator.ui.monitoring_feed import MonitoringFeed
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 
-MONITOR_SENTENCE = "Only a clinician can discharge someone who is not ready; ask one to sign in here."
+MONITOR_SENTENCE = QT_TRANSLATE_NOOP("DischargeDialog", "Only a clinician can discharge someone who is not ready; "
+                                                       "ask one to sign in here.")
 
 
 class DischargeDialog(MonitoringDialog):
     def __init__(self, feed: MonitoringFeed, card: MonitoringCard, parent: QWidget | None = None) -> None:
-        super().__init__("Discharge", feed, card, parent)
+        super().__init__(self.tr("Discharge"), feed, card, parent)
         self.state: DischargeState = card.discharge
         self.items = QVBoxLayout()
         self.items.setSpacing(6)
@@ -35,7 +38,7 @@ class DischargeDialog(MonitoringDialog):
         self.lines: dict[str, Any] = {}
         for item in self.state.items:
             if item.ticked:
-                box = QCheckBox(item.label)
+                box = QCheckBox(label_text(item.key, item.label))
                 box.clicked.connect(
                     lambda checked, key=item.key: self._change(tick_item, key, feed.ctx.clock, ok=checked))
                 self.boxes[item.key] = box
@@ -46,29 +49,29 @@ class DischargeDialog(MonitoringDialog):
                 self.items.addWidget(line)
         self.form.addRow(self.items)
         self.escort = QLineEdit(self.state.escort_name)
-        self.escort.setPlaceholderText("Who takes them home")
+        self.escort.setPlaceholderText(self.tr("Who takes them home"))
         self.escort.editingFinished.connect(self._escort)
-        self.form.addRow("Escort", self.escort)
+        self.form.addRow(self.tr("Escort"), self.escort)
         suggested = self.state.would_have_been_ready_at or self.state.suggested_ready_at or feed.ctx.clock.now()
         self.ready_at = time_field(suggested)
-        self.ready_button = QPushButton("Record")
+        self.ready_button = QPushButton(self.tr("Record"))
         self.ready_button.setProperty("kind", "quiet")
         self.ready_button.clicked.connect(self._ready_at)
         ready = QHBoxLayout()
         ready.addWidget(self.ready_at)
         ready.addWidget(self.ready_button)
         ready.addStretch(1)
-        self.form.addRow("Would have been ready at", ready)
+        self.form.addRow(self.tr("Would have been ready at"), ready)
         self.reasons = label("", "holdReasons", wrap=True)
         self.override = QPlainTextEdit()
-        self.override.setPlaceholderText("Why discharge before every item holds (recorded with your name)")
+        self.override.setPlaceholderText(self.tr("Why discharge before every item holds (recorded with your name)"))
         self.override.setFixedHeight(72)
         self.override.hide()
-        self.monitor_note = label(MONITOR_SENTENCE, "muted", wrap=True)
+        self.monitor_note = label(self.tr(MONITOR_SENTENCE), "muted", wrap=True)
         self.monitor_note.hide()
         for widget in (self.reasons, self.override, self.monitor_note):
             self.extra.addWidget(widget)
-        self.save_button.setText("Discharge")
+        self.save_button.setText(self.tr("Discharge"))
         self._show(self.state)
 
     def _show(self, state: DischargeState) -> None:
@@ -78,14 +81,19 @@ class DischargeDialog(MonitoringDialog):
                 self.boxes[item.key].setChecked(item.holds)
             elif item.key in self.lines:
                 mark = "\u2713" if item.holds else "\u2013"
-                set_text(self.lines[item.key], f"{mark}  {item.label}" + ("" if item.holds else f": {item.reason}"))
+                name = label_text(item.key, item.label)
+                why = "" if item.holds else f": {discharge_reason(item.reason)}"
+                set_text(self.lines[item.key], f"{mark}  {name}{why}")
         if state.ready:
-            set_text(self.reasons, "Ready for discharge.")
+            set_text(self.reasons, self.tr("Ready for discharge."))
             self.reasons.setProperty("role", "monitorValue")
         else:
-            set_text(self.reasons, "Not ready: " + " ".join(state.reasons))
+            set_text(self.reasons, self._not_ready(state.reasons))
             self.reasons.setProperty("role", "holdReasons")
         self.reasons.style().polish(self.reasons)
+
+    def _not_ready(self, reasons: tuple[str, ...]) -> str:
+        return self.tr("Not ready: {reasons}").format(reasons=" ".join(discharge_reason(r) for r in reasons))
 
     def _change(self, fn: Callable[..., DischargeState], *args: Any, **kwargs: Any) -> bool:
         try:
@@ -113,11 +121,11 @@ class DischargeDialog(MonitoringDialog):
             self.feed.ctx.store.run(discharge_participant, self.session_id, self.card.participant_id,
                                     self.feed.ctx.clock, override_reason=reason)
         except NotReadyForDischarge as refused:
-            set_text(self.reasons, "Not ready: " + " ".join(refused.reasons))
+            set_text(self.reasons, self._not_ready(refused.reasons))
             if self.feed.can_override:
                 self.override.show()
                 self.override.setFocus()
-                self.save_button.setText("Discharge with override")
+                self.save_button.setText(self.tr("Discharge with override"))
             else:
                 self.monitor_note.show()
             self.refuse("")

@@ -10,6 +10,7 @@ from facilitator.services.monitoring import MonitoringCard, record_observation
 from facilitator.services.observations import KIND_LABELS
 from facilitator.ui.dialogs.monitoring_base import MonitoringDialog
 from facilitator.ui.monitoring_feed import MonitoringFeed
+from facilitator.ui.monitoring_text import service_word
 
 KINDS = (ObservationKind.NAUSEA, ObservationKind.VOMITING, ObservationKind.DISSOCIATION, ObservationKind.ANXIETY,
          ObservationKind.SEDATION, ObservationKind.DIZZINESS, ObservationKind.HYPERTENSION, ObservationKind.OTHER)
@@ -17,23 +18,24 @@ KINDS = (ObservationKind.NAUSEA, ObservationKind.VOMITING, ObservationKind.DISSO
 
 class ObservationDialog(MonitoringDialog):
     def __init__(self, feed: MonitoringFeed, card: MonitoringCard, parent: QWidget | None = None) -> None:
-        super().__init__("Record an observation", feed, card, parent)
+        super().__init__(self.tr("Record an observation"), feed, card, parent)
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(KIND_LABELS[kind], kind.value)
+            self.kind.addItem(service_word(KIND_LABELS[kind]), kind.value)
         self.severity = QComboBox()
         for severity in Severity:
-            self.severity.addItem(severity.value.capitalize(), severity.value)
+            self.severity.addItem(service_word(severity.value).capitalize(), severity.value)
         self.moaas = QSpinBox()
         self.moaas.setRange(0, 5)
         self.moaas.setValue(5)
-        self.moaas.setToolTip("0 no response · 5 responds readily to name")
+        self.moaas.setToolTip(self.tr("0 no response · 5 responds readily to name"))
         self.detail = QLineEdit()
-        self.detail.setPlaceholderText("What was seen (optional, needed for Other)")
+        self.detail.setPlaceholderText(self.tr("What was seen (optional, needed for Other)"))
         self.action = QLineEdit()
-        self.action.setPlaceholderText("What was done (optional)")
-        for text, field in (("Kind", self.kind), ("Severity", self.severity), ("MOAA/S (0–5)", self.moaas),
-                            ("Seen", self.detail), ("Action taken", self.action)):
+        self.action.setPlaceholderText(self.tr("What was done (optional)"))
+        for text, field in ((self.tr("Kind"), self.kind), (self.tr("Severity"), self.severity),
+                            ("MOAA/S (0–5)", self.moaas), (self.tr("Seen"), self.detail),
+                            (self.tr("Action taken"), self.action)):
             self.form.addRow(text, field)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()

@@ -42,6 +42,7 @@ from facilitator.ui import format as fmt
 from facilitator.ui.context import AppContext
 from facilitator.ui.dialogs.drop_in import DropInDialog
 from facilitator.ui.dialogs.measure_dialog import MeasureDialog
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
 from facilitator.ui.icons import set_icon
 from facilitator.ui.widgets.check_in_card import CheckInCardWidget
 from facilitator.ui.widgets.empty_state import EmptyState
@@ -50,7 +51,9 @@ from facilitator.ui.widgets.page import Page, card, label
 
 log = logging.getLogger(__name__)
 COLUMNS = 2
-KIND_WORDS = {"closed": "closed cohort", "open": "open group", "": "ad-hoc session"}
+KIND_WORDS = {"closed": QT_TRANSLATE_NOOP("CheckInScreen", "closed cohort"),
+              "open": QT_TRANSLATE_NOOP("CheckInScreen", "open group"),
+              "": QT_TRANSLATE_NOOP("CheckInScreen", "ad-hoc session")}
 
 
 class CheckInScreen(Page):
@@ -62,7 +65,7 @@ class CheckInScreen(Page):
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Check-in", parent=parent)
+        super().__init__(self.tr("Check-in"), parent=parent)
         self.ctx = ctx
         self.sheet: CheckInSheet | None = None
         self.session_id: int | None = None
@@ -71,12 +74,12 @@ class CheckInScreen(Page):
         self.drop_in_dialog: DropInDialog | None = None
 
         self.picker = QComboBox()
-        self.picker.setAccessibleName("Session to check in")
+        self.picker.setAccessibleName(self.tr("Session to check in"))
         self.picker.setMinimumWidth(420)
         self.picker.activated.connect(self._picked)
         picker_row = QHBoxLayout()
         picker_row.setSpacing(12)
-        picker_row.addWidget(label("Session", "fieldLabel"))
+        picker_row.addWidget(label(self.tr("Session"), "fieldLabel"))
         picker_row.addWidget(self.picker)
         picker_row.addStretch(1)
 
@@ -85,17 +88,17 @@ class CheckInScreen(Page):
         safety_column.setContentsMargins(22, 14, 22, 16)
         safety_column.setSpacing(4)
         self.safety_title = label("", "dangerTitle", wrap=True)
-        self.safety_text = label("A clinician must speak with them before dosing, following the clinic's safety "
-                                 "protocol.", wrap=True)
+        self.safety_text = label(self.tr("A clinician must speak with them before dosing, following the clinic's "
+                                         "safety protocol."), wrap=True)
         safety_column.addWidget(self.safety_title)
         safety_column.addWidget(self.safety_text)
         self.safety.hide()
 
         self.summary = label("", "section")
-        self.drop_in_button = QPushButton("Add drop-in\u2026")
+        self.drop_in_button = QPushButton(self.tr("Add drop-in\u2026"))
         set_icon(self.drop_in_button, "add-person")
         self.drop_in_button.clicked.connect(self.choose_drop_in)
-        self.no_drop_ins = label("Closed cohort: no drop-ins", "muted")
+        self.no_drop_ins = label(self.tr("Closed cohort: no drop-ins"), "muted")
         summary_row = QHBoxLayout()
         summary_row.setSpacing(14)
         summary_row.addWidget(self.summary)
@@ -119,9 +122,10 @@ class CheckInScreen(Page):
         column.addLayout(summary_row)
         column.addWidget(self.notice)
         column.addLayout(self.grid)
-        self.empty = EmptyState("check-in", "No session to check in",
-                                "Running sessions and those planned for the next two weeks can be checked in here.",
-                                action="Go to Session setup")
+        self.empty = EmptyState("check-in", self.tr("No session to check in"),
+                                self.tr("Running sessions and those planned for the next two weeks can be checked "
+                                        "in here."),
+                                action=self.tr("Go to Session setup"))
         assert self.empty.action is not None
         self.empty.action.clicked.connect(lambda: ctx.navigate("session-setup"))
         self.body.addWidget(self.content)
@@ -170,17 +174,17 @@ class CheckInScreen(Page):
             sessions = self._sessions()
         except Exception:
             log.exception("check-in sessions failed to load")
-            self._note("The sessions could not be loaded from the database; try again in a moment.", "error")
+            self._note(self.tr("The sessions could not be loaded from the database; try again in a moment."), "error")
             return
         if self.session_id is None and sessions:
             self.session_id = sessions[0].id
         now = self.ctx.clock.now()
         self.picker.clear()
         for row in sessions:
-            prefix = "Running now" if row.status == "running" else fmt.day_label(row.scheduled_start, now)
+            prefix = self.tr("Running now") if row.status == "running" else fmt.day_label(row.scheduled_start, now)
             self.picker.addItem(f"{prefix} {fmt.time_of_day(row.scheduled_start)}  \u00b7  {row.group_name}", row.id)
         if self.session_id is not None and self.picker.findData(self.session_id) < 0:
-            self.picker.addItem(f"Session {self.session_id}", self.session_id)
+            self.picker.addItem(self.tr("Session {number}").format(number=self.session_id), self.session_id)
         self.picker.setCurrentIndex(max(0, self.picker.findData(self.session_id)))
         self.picker.setVisible(self.picker.count() > 0)
         self.load()
@@ -209,7 +213,7 @@ class CheckInScreen(Page):
         now = self.ctx.clock.now()
         parts = [sheet.group_name, f"{fmt.day_label(sheet.scheduled_start, now)} "
                  f"{fmt.time_of_day(sheet.scheduled_start)}", sheet.protocol_name, sheet.location,
-                 KIND_WORDS.get(sheet.group_kind, sheet.group_kind)]
+                 self.tr(KIND_WORDS[sheet.group_kind]) if sheet.group_kind in KIND_WORDS else sheet.group_kind]
         self.subtitle_label.setText("  \u00b7  ".join(p for p in parts if p))
         self.subtitle_label.show()
         for i, c in enumerate(sheet.cards):
@@ -223,9 +227,9 @@ class CheckInScreen(Page):
         self.drop_in_button.setVisible(sheet.takes_drop_ins and sheet.editable)
         self.no_drop_ins.setVisible(not sheet.takes_drop_ins)
         if not sheet.editable:
-            self._note("This session is over: its check-in is kept as it was and can no longer change.")
+            self._note(self.tr("This session is over: its check-in is kept as it was and can no longer change."))
         elif not sheet.cards:
-            self._note("No one is expected yet: add members to the group, or add a drop-in.")
+            self._note(self.tr("No one is expected yet: add members to the group, or add a drop-in."))
         else:
             self._note("")
         self._update_summary()
@@ -246,13 +250,15 @@ class CheckInScreen(Page):
         here = sum(c.here for c in cards)
         listed = sum(c.status != "cancelled" for c in cards)
         drop_ins = sum(c.drop_in for c in cards)
-        text = f"{here} of {listed} here"
+        text = self.tr("{here} of {listed} here").format(here=here, listed=listed)
         if drop_ins:
-            text += f"  \u00b7  {fmt.count(drop_ins, 'drop-in')}"
+            text += "  \u00b7  " + (self.tr("1 drop-in") if drop_ins == 1
+                                     else self.tr("{count} drop-ins").format(count=drop_ins))
         self.summary.setText(text)
         flagged = sorted(c.display_name for c in cards if c.safety_flag)
         if flagged:
-            self.safety_title.setText("Clinician follow-up: PHQ-9 item 9 answered above 0 by " + ", ".join(flagged))
+            self.safety_title.setText(self.tr("Clinician follow-up: PHQ-9 item 9 answered above 0 by {names}").format(
+                names=", ".join(flagged)))
         self.safety.setVisible(bool(flagged))
 
     # --- changes -----------------------------------------------------------------------------------
@@ -345,7 +351,7 @@ class CheckInScreen(Page):
         if result.warning:
             self._note(result.warning, "warning")
         else:
-            self._note(f"{result.card.display_name} is checked in as a drop-in.")
+            self._note(self.tr("{name} is checked in as a drop-in.").format(name=result.card.display_name))
         self.ctx.dataChanged.emit()
 
     def _note(self, text: str, role: str = "muted") -> None:

@@ -45,8 +45,8 @@ SHORTCUTS = (("N", "next_speaker"), ("P", "pass_turn"), ("L", "later"), ("E", "e
              ("S", "second_round"), ("O", "focus_order"), ("Ctrl+Return", "note_key"), ("Ctrl+Enter", "note_key"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CircleScreen", text)
+# Called by this name so pyside6-lupdate collects the strings (a wrapper function would hide them).
+translate = QCoreApplication.translate
 
 
 def _button(text: str, key: str = "", primary: bool = False) -> QPushButton:
@@ -55,7 +55,7 @@ def _button(text: str, key: str = "", primary: bool = False) -> QPushButton:
         button.setProperty("kind", "primary")
     button.setAccessibleName(f"{text} ({key})" if key else text)
     if key:
-        button.setToolTip(_tr("Shortcut: {0}").format(key))
+        button.setToolTip(translate("CircleScreen", "Shortcut: {0}").format(key))
     return button
 
 
@@ -63,7 +63,7 @@ class CircleScreen(Page):
     """Circle mode for the running session (UI thread; services are called through ``ctx.store``)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Circle mode"), parent=parent, max_width=1320)
+        super().__init__(translate("CircleScreen", "Circle mode"), parent=parent, max_width=1320)
         self.ctx = ctx
         self.snapshot: CircleSnapshot | None = None
         self.session_id: int | None = None

@@ -19,7 +19,7 @@ from facilitator.ui.context import AppContext
 from facilitator.ui.widgets.phase_clock import set_text
 from facilitator.ui.widgets.progress import ProgressRing, colour_or
 
-WINDOW_TITLE = "Room display"  # the title shows in task bars: never a name
+WINDOW_TITLE = "Room display"  # the title (translated) shows in task bars: never a name
 TRACK = QColor("#262c29")
 WARM = QColor("#c9a46a")  # past the plan: a soft amber, never red
 DEFAULT_COLOUR = "#7fa892"
@@ -47,7 +47,7 @@ class RoomDisplay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("roomDisplay")
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(self.tr("Room display"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.phase_label = _label("roomPhase")
         self.phase_label.setWordWrap(True)
@@ -56,7 +56,7 @@ class RoomDisplay(QWidget):
         self.ring = ProgressRing()
         self.ring.track = TRACK
         self.time_label = _label("roomTime")
-        self.time_label.setAccessibleName("Time left")
+        self.time_label.setAccessibleName(self.tr("Time left"))
         self.state_label = _label("roomState")
         self.message_label = _label("roomMessage")
         self.message_label.setWordWrap(True)
@@ -84,11 +84,13 @@ class RoomDisplay(QWidget):
         """Show ``room`` (called every runner tick; only what changed is repainted)."""
         self.room = room
         finished = room.state is TimerState.FINISHED
-        set_text(self.phase_label, room.phase_name if not finished else "Thank you")
+        set_text(self.phase_label, room.phase_name if not finished else self.tr("Thank you"))
         overrun = room.remaining_seconds < 0 and room.state is not TimerState.NOT_STARTED
         set_text(self.time_label, "" if finished else room.remaining_text)
-        states = {TimerState.PAUSED: "paused", TimerState.NOT_STARTED: "starting soon", TimerState.FINISHED: ""}
-        set_text(self.state_label, states.get(room.state, "taking a little longer" if overrun else "remaining"))
+        states = {TimerState.PAUSED: self.tr("paused"), TimerState.NOT_STARTED: self.tr("starting soon"),
+                  TimerState.FINISHED: ""}
+        set_text(self.state_label, states.get(room.state, self.tr("taking a little longer") if overrun
+                                              else self.tr("remaining")))
         set_text(self.message_label, room.message)
         circle = room.circle_round > 0 and not finished
         line = self.tr("Integration circle — round {0}").format(room.circle_round) if circle else ""

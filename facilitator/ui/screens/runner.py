@@ -9,6 +9,8 @@ counts anything itself.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -33,6 +35,9 @@ from facilitator.ui.widgets.runner_controls import ConfirmBar, ControlsBar, Exte
 from facilitator.ui.wiring import window_shortcuts
 
 CARD_COLUMNS = 2
+# services.runner_lock's refusal, recognised so it can be said in the interface's language.
+REFUSAL = re.compile(r"This session is already open in a runner on another computer or window(?P<where> \(.*\))?; "
+                     r"close it there first, or wait two minutes after that app has stopped\.")
 SHORTCUTS = (("Space", "toggle_pause"), ("N", "next_phase"), ("E", "extend_five"), ("Ctrl+Return", "note_key"),
              ("Ctrl+Enter", "note_key"), ("R", "toggle_room"), ("C", "open_circle"))
 
@@ -41,7 +46,7 @@ class RunnerScreen(Page):
     """The runner. Lives on the UI thread; its :class:`LiveSession` keeps ticking while hidden or locked."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Runner", parent=parent, max_width=1320)
+        super().__init__(self.tr("Runner"), parent=parent, max_width=1320)
         self.ctx = ctx
         self.live = LiveSession(ctx, self)
         self.feed = MonitoringFeed(ctx, self)
@@ -59,9 +64,9 @@ class RunnerScreen(Page):
         corner.addWidget(self.session_detail)
         self.header_right.addLayout(corner)
 
-        self.empty = EmptyState("runner", "No session is running",
-                                "Start a planned session from Session setup; its runner opens here.",
-                                action="Go to Session setup")
+        self.empty = EmptyState("runner", self.tr("No session is running"),
+                                self.tr("Start a planned session from Session setup; its runner opens here."),
+                                action=self.tr("Go to Session setup"))
         assert self.empty.action is not None
         self.empty.action.clicked.connect(self._empty_action)
         self.state = "empty"
@@ -91,14 +96,15 @@ class RunnerScreen(Page):
         hero.addWidget(self.next_panel, 2)
 
         self.controls = ControlsBar()
-        self.start_button = QPushButton("Start session")
+        self.start_button = QPushButton(self.tr("Start session"))
         self.start_button.setProperty("kind", "primary")
         self.start_button.clicked.connect(self.live.start)
         self.finished_line = QWidget()
         finished = QHBoxLayout(self.finished_line)
         finished.setContentsMargins(0, 0, 0, 0)
-        finished.addWidget(label("This session has finished. Its timings and notes are kept in its record.", "muted"))
-        self.record_button = QPushButton("View the session's record")
+        finished.addWidget(label(self.tr("This session has finished. Its timings and notes are kept in its record."),
+                                 "muted"))
+        self.record_button = QPushButton(self.tr("View the session's record"))
         self.record_button.setProperty("kind", "link")
         self.record_button.clicked.connect(self._view_record)
         finished.addWidget(self.record_button)
@@ -117,8 +123,8 @@ class RunnerScreen(Page):
                                    "muted"))
         circle_row.addStretch(1)
         self.circle_line.hide()
-        self.finish_bar = ConfirmBar("Finish the session now? Phases not reached are kept as not run.",
-                                     "Finish session", "Keep running")
+        self.finish_bar = ConfirmBar(self.tr("Finish the session now? Phases not reached are kept as not run."),
+                                     self.tr("Finish session"), self.tr("Keep running"))
         self.extend_bar = ExtendBar()
         self.problem = label("", "error", wrap=True)
         self.problem.hide()
@@ -128,7 +134,7 @@ class RunnerScreen(Page):
         follow.setContentsMargins(0, 0, 0, 0)
         self.follow_text = label("", "muted", wrap=True)
         follow.addWidget(self.follow_text, 1)
-        self.take_over_button = QPushButton("Try to run it here")
+        self.take_over_button = QPushButton(self.tr("Try to run it here"))
         self.take_over_button.clicked.connect(self._take_over)
         follow.addWidget(self.take_over_button)
         self.follow_line.hide()
@@ -140,7 +146,7 @@ class RunnerScreen(Page):
         cards = QWidget()
         cards.setLayout(self.card_grid)
         self.people_heading = label("", "section")
-        self.no_people = label("Nobody is expected at this session yet.", "muted")
+        self.no_people = label(self.tr("Nobody is expected at this session yet."), "muted")
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.people_heading)
@@ -152,9 +158,9 @@ class RunnerScreen(Page):
         self.room_controls = RoomControls()
         right = QVBoxLayout()
         right.setSpacing(16)
-        right.addWidget(section_card("Timeline", self.timeline))
-        right.addWidget(section_card("Room display", self.room_controls))
-        right.addWidget(section_card("Notes", self.notes))
+        right.addWidget(section_card(self.tr("Timeline"), self.timeline))
+        right.addWidget(section_card(self.tr("Room display"), self.room_controls))
+        right.addWidget(section_card(self.tr("Notes"), self.notes))
         right.addStretch(1)
         lower = QHBoxLayout()
         lower.setSpacing(24)
@@ -229,11 +235,12 @@ class RunnerScreen(Page):
         self.empty.setVisible(state != "content")
         self.content.setVisible(state == "content")
         if state == "empty":
-            self.empty.title_label.setText("No session is running")
-            self.empty.sentence_label.setText("Start a planned session from Session setup; its runner opens here.")
+            self.empty.title_label.setText(self.tr("No session is running"))
+            self.empty.sentence_label.setText(self.tr("Start a planned session from Session setup; "
+                                                      "its runner opens here."))
             assert self.empty.action is not None
-            self.empty.action.setText("Go to Session setup")
-            self.title_label.setText("Runner")
+            self.empty.action.setText(self.tr("Go to Session setup"))
+            self.title_label.setText(self.tr("Runner"))
             self.subtitle_label.hide()
             set_text(self.session_clock, "")
             set_text(self.session_detail, "")
@@ -243,18 +250,29 @@ class RunnerScreen(Page):
             self._show_following()
             return
         self._show_state("refused")
-        self.empty.title_label.setText("This session is open elsewhere")
-        self.empty.sentence_label.setText(sentence)
+        self.empty.title_label.setText(self.tr("This session is open elsewhere"))
+        self.empty.sentence_label.setText(self._refusal(sentence)[0])
         assert self.empty.action is not None
-        self.empty.action.setText("Try again")
+        self.empty.action.setText(self.tr("Try again"))
 
     def _show_following(self) -> None:
         following = bool(self.live.refusal)
         if following:
-            where = self.live.refusal.split(";")[0].rstrip(".")  # who runs it, without how to take over
-            self.follow_text.setText(f"{where}. You follow it here as it happens; its controls stay there. "
-                                     "Once that runner closes, you can run it here.")
+            where = self._refusal(self.live.refusal)[1]  # who runs it, without how to take over
+            self.follow_text.setText(self.tr("{where}. You follow it here as it happens; its controls stay there. "
+                                             "Once that runner closes, you can run it here.").format(where=where))
         self.follow_line.setVisible(following)
+
+    def _refusal(self, sentence: str) -> tuple[str, str]:
+        """The runner lock's refusal (the service's English) said again: the whole sentence, and who holds it."""
+        match = REFUSAL.fullmatch(sentence)
+        if match is None:
+            return sentence, sentence.split(";")[0].rstrip(".")
+        where = match["where"] or ""
+        return (self.tr("This session is already open in a runner on another computer or window{where}; close it "
+                        "there first, or wait two minutes after that app has stopped.").format(where=where),
+                self.tr("This session is already open in a runner on another computer or window{where}").format(
+                    where=where))
 
     def _take_over(self) -> None:
         if self.live.session_id is not None:
@@ -302,7 +320,7 @@ class RunnerScreen(Page):
 
     def _show_cards(self, snapshot: RunnerSnapshot) -> None:
         people = snapshot.participants
-        set_text(self.people_heading, f"In the room  ·  {len(people)}")
+        set_text(self.people_heading, self.tr("In the room  ·  {count}").format(count=len(people)))
         self.no_people.setVisible(not people)
         if people == self._cards_key:
             return
@@ -366,14 +384,14 @@ class RunnerScreen(Page):
             return fmt.duration_minutes(round(view.session_planned_seconds / 60))
         return format_clock(view.session_elapsed_seconds)
 
-    @staticmethod
-    def _session_detail(view: TimerView) -> str:
+    def _session_detail(self, view: TimerView) -> str:
         if view.state is TimerState.NOT_STARTED:
-            return "planned for the whole session"
+            return self.tr("planned for the whole session")
         if view.state is TimerState.FINISHED:
-            return "the whole session"
-        end = f"  ·  ends about {fmt.time_of_day(view.projected_end)}" if view.projected_end else ""
-        return f"session so far{end}"
+            return self.tr("the whole session")
+        end = ("  ·  " + self.tr("ends about {time}").format(time=fmt.time_of_day(view.projected_end))
+               if view.projected_end else "")
+        return self.tr("session so far") + end
 
     def _chimed(self, _events: object) -> None:
         self.clock.glow.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from facilitator import __version__
 from facilitator.ui import format as fmt
+from facilitator.ui import i18n
 from facilitator.ui.context import AppContext
 from facilitator.ui.icons import IconLabel
 from facilitator.ui.widgets.page import Page, card, label
@@ -23,6 +25,11 @@ from facilitator.ui.widgets.stepper import Stepper
 from facilitator.ui.widgets.toggle import Toggle
 
 THEMES = (("system", "System"), ("light", "Light"), ("dark", "Dark"))
+# The screens are built in one language; a new one applies when the app next starts.
+RESTART_SENTENCES = {
+    "en": "Saved. Facilitator will be in English the next time it starts.",
+    "es": "Guardado. Facilitator estará en español la próxima vez que se inicie.",
+}
 
 
 class SettingsScreen(Page):
@@ -51,9 +58,17 @@ class SettingsScreen(Page):
         self.large_text = Toggle("Large text")
         self.large_text.setChecked(s.large_text)
         self.large_text.toggled.connect(lambda on: self._save(large_text=on))
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.language.setAccessibleName("Language / Idioma")
+        self.language.activated.connect(self._language_chosen)
         self._group("appearance", "Appearance", [
             ("Theme", "System follows the laptop's light or dark setting.", segments),
             ("Large text", "Bigger type everywhere, for reading from arm's length.", self.large_text),
+            ("Language · Idioma", "The words of the screens used in a session. Handouts follow each "
+             "participant's own language.", self.language),
         ])
 
         self.volume = QSlider(Qt.Orientation.Horizontal)
@@ -129,6 +144,15 @@ class SettingsScreen(Page):
                 grid.addLayout(control, i, 1)
         grid.setColumnMinimumWidth(0, 320)
         self.body.addWidget(frame)
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language.currentData()
+        if code == self.ctx.settings.language:
+            return
+        self._save(language=code)
+        if self.status.property("role") != "error":
+            # Said in the language just chosen: that is the reader who will look for it.
+            self.status.setText(RESTART_SENTENCES.get(code, RESTART_SENTENCES["en"]))
 
     def _volume_moved(self, value: int) -> None:
         self.volume_value.setText(f"{value} %")

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.enums import AttendanceStatus, Instrument
 from facilitator.domain.scales import ANSWERS, SAFETY_ITEM
 from facilitator.services.check_in import CheckInCard
 from facilitator.ui import format as fmt
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
+from facilitator.ui.monitoring_text import service_word
 from facilitator.ui.widgets.fields import TextArea, pill_row, restyle
 from facilitator.ui.widgets.page import label
 
 STATUS_BUTTONS = (
-    (AttendanceStatus.PRESENT.value, "Present"), (AttendanceStatus.LATE.value, "Late"),
-    (AttendanceStatus.ABSENT.value, "Absent"), (AttendanceStatus.CANCELLED.value, "Cancelled"),
-    (AttendanceStatus.LEFT_EARLY.value, "Left early"),
+    (AttendanceStatus.PRESENT.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Present")),
+    (AttendanceStatus.LATE.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Late")),
+    (AttendanceStatus.ABSENT.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Absent")),
+    (AttendanceStatus.CANCELLED.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Cancelled")),
+    (AttendanceStatus.LEFT_EARLY.value, QT_TRANSLATE_NOOP("CheckInCardWidget", "Left early")),
 )
 AWAY = (AttendanceStatus.ABSENT.value, AttendanceStatus.CANCELLED.value)
+# The scales' own words, translated where shown (the Spanish answers are the PHQ-9's published US Spanish).
+SCALE_WORDS = (
+    QT_TRANSLATE_NOOP("Scales", "minimal"), QT_TRANSLATE_NOOP("Scales", "mild"),
+    QT_TRANSLATE_NOOP("Scales", "moderate"),
+    QT_TRANSLATE_NOOP("Scales", "moderately severe"), QT_TRANSLATE_NOOP("Scales", "severe"),
+    QT_TRANSLATE_NOOP("Scales", "Not at all"), QT_TRANSLATE_NOOP("Scales", "Several days"),
+    QT_TRANSLATE_NOOP("Scales", "More than half the days"), QT_TRANSLATE_NOOP("Scales", "Nearly every day"),
+)
+
+
+def scale_word(text: str) -> str:
+    return QCoreApplication.translate("Scales", text) if text in SCALE_WORDS else text
 
 
 class CheckInCardWidget(QFrame):
@@ -39,19 +55,20 @@ class CheckInCardWidget(QFrame):
         self.setProperty("card", "true")
         self.name = label(card.display_name, "cardTitle")
         self.pronouns = label(card.pronouns, "muted")
-        self.drop_in = label("Drop-in", "tag")
+        self.drop_in = label(self.tr("Drop-in"), "tag")
         top = QHBoxLayout()
         top.setSpacing(10)
         top.addWidget(self.name)
         top.addWidget(self.pronouns)
         top.addStretch(1)
         top.addWidget(self.drop_in)
-        self.flags = pill_row(card.flags, empty="No screening flags")
+        self.flags = pill_row([service_word(flag) for flag in card.flags], empty=self.tr("No screening flags"))
 
         self.buttons: dict[str, QPushButton] = {}
         statuses = QHBoxLayout()
         statuses.setSpacing(6)
-        for value, text in STATUS_BUTTONS:
+        for value, source in STATUS_BUTTONS:
+            text = self.tr(source)
             button = QPushButton(text)
             button.setCheckable(True)
             button.setProperty("kind", "status")
@@ -64,12 +81,12 @@ class CheckInCardWidget(QFrame):
 
         self.comment = QLineEdit()
         self.comment.setMaxLength(300)
-        self.comment.setPlaceholderText("Comment: escort, how they arrived, anything to know")
-        self.comment.setAccessibleName(f"Check-in comment for {card.display_name}")
+        self.comment.setPlaceholderText(self.tr("Comment: escort, how they arrived, anything to know"))
+        self.comment.setAccessibleName(self.tr("Check-in comment for {name}").format(name=card.display_name))
         self.comment.editingFinished.connect(self._comment_done)
         self.intention = TextArea(2)
-        self.intention.setPlaceholderText("Intention for today, in their words")
-        self.intention.setAccessibleName(f"Intention of {card.display_name}")
+        self.intention.setPlaceholderText(self.tr("Intention for today, in their words"))
+        self.intention.setAccessibleName(self.tr("Intention of {name}").format(name=card.display_name))
         self.intention.editingFinished.connect(
             lambda: self.textEdited.emit(self.card.participant_id, None, self.intention.toPlainText()))
 
@@ -120,33 +137,35 @@ class CheckInCardWidget(QFrame):
             self.intention.set_text(card.intention)
         for instrument, caption in self.measure_labels.items():
             measure = card.measures.get(instrument)
-            caption.setText(f"{instrument}  {measure.total} \u00b7 {measure.severity}" if measure else "")
+            caption.setText(f"{instrument}  {measure.total} \u00b7 {scale_word(measure.severity)}" if measure else "")
             caption.setVisible(measure is not None)
             button = self.measure_buttons[instrument]
-            button.setText("Edit" if measure else f"Enter {instrument}")
-            button.setAccessibleName(f"{'Edit' if measure else 'Enter'} {instrument} for {card.display_name}")
+            button.setText(self.tr("Edit") if measure else self.tr("Enter {scale}").format(scale=instrument))
+            action = self.tr("Edit {scale} for {name}") if measure else self.tr("Enter {scale} for {name}")
+            button.setAccessibleName(action.format(scale=instrument, name=card.display_name))
             kind = "link" if measure else None
             if button.property("kind") != kind:
                 button.setProperty("kind", kind)
                 restyle(button)
         phq = card.measures.get(Instrument.PHQ9.value)
         if phq is not None and phq.safety_flag:
-            self.safety.setText(f"PHQ-9 item 9: {ANSWERS[phq.items[SAFETY_ITEM - 1]]} \u2014 clinician follow-up")
+            self.safety.setText(self.tr("PHQ-9 item 9: {answer} \u2014 clinician follow-up").format(
+                answer=scale_word(ANSWERS[phq.items[SAFETY_ITEM - 1]])))
         self.safety.setVisible(card.safety_flag)
         kind = "here" if card.here else "away" if card.status in AWAY else "true"
         if self.property("card") != kind:
             self.setProperty("card", kind)
             restyle(self)
 
-    @staticmethod
-    def _times(card: CheckInCard) -> str:
+    def _times(self, card: CheckInCard) -> str:
         parts = []
         if card.arrived_at is not None:
-            parts.append(f"Arrived {fmt.time_of_day(card.arrived_at)}")
+            parts.append(self.tr("Arrived {time}").format(time=fmt.time_of_day(card.arrived_at)))
         if card.left_at is not None:
-            parts.append(f"left {fmt.time_of_day(card.left_at)}")
+            parts.append(self.tr("left {time}").format(time=fmt.time_of_day(card.left_at)))
         if not parts:
-            return {"expected": "Expected", "absent": "Absent", "cancelled": "Cancelled"}.get(card.status, "")
+            return {"expected": self.tr("Expected"), "absent": self.tr("Absent"),
+                    "cancelled": self.tr("Cancelled")}.get(card.status, "")
         return "  \u00b7  ".join(parts)
 
     def set_editable(self, editable: bool) -> None:

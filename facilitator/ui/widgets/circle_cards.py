@@ -12,9 +12,8 @@ from facilitator.ui.widgets.progress import GlowFrame
 from facilitator.ui.widgets.stepper import Stepper
 from facilitator.ui.widgets.toggle import Toggle
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CircleScreen", text)
+# Called by this name so pyside6-lupdate collects the strings (a wrapper function would hide them).
+translate = QCoreApplication.translate
 
 
 class SpeakerCard(GlowFrame):
@@ -31,13 +30,14 @@ class SpeakerCard(GlowFrame):
         self.name_label = label("", "phaseName", wrap=True)
         self.name_label.setObjectName("circleSpeakerName")
         self.time_label = label("", "timerDigits")
-        self.time_label.setAccessibleName(_tr("Time this share has lasted"))
+        self.time_label.setAccessibleName(translate("CircleScreen", "Time this share has lasted"))
         self.limit_label = label("", "muted", wrap=True)
         self.next_label = label("", None, wrap=True)
         self.passed_label = label("", "muted", wrap=True)
-        self.limit = Stepper(1, 60, 5, suffix=_tr(" min"), accessible_name=_tr("Soft limit per share, in minutes"))
+        self.limit = Stepper(1, 60, 5, suffix=translate("CircleScreen", " min"),
+                             accessible_name=translate("CircleScreen", "Soft limit per share, in minutes"))
         self.limit.spin.setFixedWidth(72)
-        self.chime = Toggle(_tr("Soft chime at the limit"))
+        self.chime = Toggle(translate("CircleScreen", "Soft chime at the limit"))
         inside = QVBoxLayout(self)
         inside.setContentsMargins(28, 22, 28, 22)
         inside.setSpacing(6)
@@ -49,10 +49,10 @@ class SpeakerCard(GlowFrame):
         inside.addStretch(1)
         settings = QHBoxLayout()
         settings.setSpacing(8)
-        settings.addWidget(label(_tr("Soft limit per share"), "small"))
+        settings.addWidget(label(translate("CircleScreen", "Soft limit per share"), "small"))
         settings.addWidget(self.limit)
         settings.addSpacing(16)
-        settings.addWidget(label(_tr("Soft chime at the limit"), "small"))
+        settings.addWidget(label(translate("CircleScreen", "Soft chime at the limit"), "small"))
         settings.addWidget(self.chime)
         settings.addStretch(1)
         inside.addLayout(settings)
@@ -64,14 +64,14 @@ class ShareNoteCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", "true")
-        self.title = label(_tr("Note for this share"), "section")
+        self.title = label(translate("CircleScreen", "Note for this share"), "section")
         self.field = QLineEdit()
         self.field.setObjectName("circleNote")
         self.field.setMaxLength(MAX_SHARE_NOTE_CHARS)
-        self.field.setPlaceholderText(_tr("What they shared: it lands in their own note, "
+        self.field.setPlaceholderText(translate("CircleScreen", "What they shared: it lands in their own note, "
                                           "stamped with the time and round  (Ctrl+Enter saves)"))
-        self.field.setAccessibleName(_tr("Note for this share"))
-        self.save_button = QPushButton(_tr("Save note"))
+        self.field.setAccessibleName(translate("CircleScreen", "Note for this share"))
+        self.save_button = QPushButton(translate("CircleScreen", "Save note"))
         self.chips = TagChips()
         self.status = label("", "small", wrap=True)
         line = QHBoxLayout()

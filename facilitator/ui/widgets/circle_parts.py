@@ -36,18 +36,18 @@ CHIPS_SHOWN = 15
 PID = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CircleScreen", text)
+# Called by this name so pyside6-lupdate collects the strings (a wrapper function would hide them).
+translate = QCoreApplication.translate
 
 
 def turn_status(turn: Turn, seconds: float) -> str:
     if turn.passed:
-        return _tr("passed")
+        return translate("CircleScreen", "passed")
     if turn.speaking:
-        return _tr("speaking")  # no running seconds: the list must not rebuild under a drag
+        return translate("CircleScreen", "speaking")  # no running seconds: the list must not rebuild under a drag
     if turn.spoke:
         return format_clock(seconds)
-    return _tr("waiting")
+    return translate("CircleScreen", "waiting")
 
 
 class OrderList(QListWidget):
@@ -64,7 +64,7 @@ class OrderList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("circleOrder")
-        self.setAccessibleName(_tr("Speaking order"))
+        self.setAccessibleName(translate("CircleScreen", "Speaking order"))
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setMinimumHeight(220)
@@ -158,8 +158,8 @@ class TagChips(QWidget):
         self.flow = FlowLayout()
         self.new_tag = QLineEdit()
         self.new_tag.setObjectName("circleNewTag")
-        self.new_tag.setPlaceholderText(_tr("New theme, then Enter"))
-        self.new_tag.setAccessibleName(_tr("New theme tag"))
+        self.new_tag.setPlaceholderText(translate("CircleScreen", "New theme, then Enter"))
+        self.new_tag.setAccessibleName(translate("CircleScreen", "New theme tag"))
         self.new_tag.setMaxLength(MAX_TAG_LENGTH)
         self.new_tag.returnPressed.connect(self._add_typed)
         self.chips: dict[str, QPushButton] = {}
@@ -202,7 +202,7 @@ class TagChips(QWidget):
         bold = QFont(chip.font())
         bold.setWeight(QFont.Weight.DemiBold)
         chip.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(chip.text()) + CHIP_PADDING)
-        chip.setAccessibleName(_tr("Theme {0}").format(tag))
+        chip.setAccessibleName(translate("CircleScreen", "Theme {0}").format(tag))
         chip.toggled.connect(lambda _on: self.toggled.emit())
         self.flow.addWidget(chip)
         self.chips[tag] = chip
@@ -237,7 +237,7 @@ class AirtimeBars(QWidget):
             self.rows = {}
             for row, pid in enumerate(order):
                 name, bar, time = label(names.get(pid, ""), None), CalmBar(8), label("", "small")
-                bar.setAccessibleName(_tr("Airtime of {0}").format(names.get(pid, "")))
+                bar.setAccessibleName(translate("CircleScreen", "Airtime of {0}").format(names.get(pid, "")))
                 time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 time.setMinimumWidth(time.fontMetrics().horizontalAdvance("00:00:00"))
                 self.grid.addWidget(name, row, 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from facilitator.domain.vitals import VitalsLevel
 from facilitator.services.monitoring import MonitoringCard
 from facilitator.ui import monitoring_text as words
+from facilitator.ui.vitals_words import reasons_text
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 
@@ -59,15 +60,15 @@ class MonitoringPanel(QWidget):
         self.flags_label = label("", "flags", wrap=True)
         self.notes_label = label("", "small", wrap=True)
         self.entry = QLineEdit()
-        self.entry.setPlaceholderText("Vitals  142/88 76 98  then Enter")
-        self.entry.setAccessibleName("Vitals: blood pressure, heart rate, SpO2")
+        self.entry.setPlaceholderText(self.tr("Vitals  142/88 76 98  then Enter"))
+        self.entry.setAccessibleName(self.tr("Vitals: blood pressure, heart rate, SpO2"))
         self.entry.setClearButtonEnabled(True)
         self.entry.returnPressed.connect(self._entered)
         self.error_label = label("", "fieldError", wrap=True)
         self.error_label.hide()
-        self.dose_button = self._button("Dose…", self.doseRequested)
-        self.observation_button = self._button("Observation…", self.observationRequested)
-        self.discharge_button = self._button("Discharge…", self.dischargeRequested)
+        self.dose_button = self._button(self.tr("Dose…"), self.doseRequested)
+        self.observation_button = self._button(self.tr("Observation…"), self.observationRequested)
+        self.discharge_button = self._button(self.tr("Discharge…"), self.dischargeRequested)
         self.entry.setMinimumWidth(160)
         entry_row = QHBoxLayout()
         entry_row.setSpacing(6)
@@ -124,20 +125,22 @@ class MonitoringPanel(QWidget):
         last = card.last_vitals
         level = card.level if last is not None else None
         if level is None:
-            set_text(self.level_tag, "No vitals")
+            set_text(self.level_tag, self.tr("No vitals"))
             restyle(self.level_tag, "tone", "none")
         else:
-            set_text(self.level_tag, words.LEVEL_WORDS[level])
+            set_text(self.level_tag, words.translate("Monitoring", words.LEVEL_WORDS[level]))
             restyle(self.level_tag, "tone", words.LEVEL_TONES[level])
-        set_text(self.vitals_label, words.vitals_text(card) if last is not None else "Nothing recorded yet")
-        reason = card.reason if level is not None and level is not VitalsLevel.NORMAL else ""
+        set_text(self.vitals_label, words.vitals_text(card) if last is not None else self.tr("Nothing recorded yet"))
+        flagged = level is not None and level is not VitalsLevel.NORMAL and bool(card.vitals)
+        reason = reasons_text(card.vitals[-1].classification.reasons) if flagged else ""
         set_text(self.reason_label, reason)
         self.reason_label.setVisible(bool(reason))
-        self.level_tag.setToolTip(reason or ("Within the protocol's limits" if level is not None else ""))
+        self.level_tag.setToolTip(reason or (self.tr("Within the protocol's limits") if level is not None else ""))
         self.vitals_label.setToolTip(self.level_tag.toolTip())
-        set_text(self.flags_label, f"Screening: {words.flags_text(card)}" if card.flags else "")
+        flags = self.tr("Screening: {flags}").format(flags=words.flags_text(card)) if card.flags else ""
+        set_text(self.flags_label, flags)
         self.flags_label.setVisible(bool(card.flags))
-        notes = [n for n in (card.observation_summary, words.discharge_text(card)) if n]
+        notes = [n for n in (words.observation_text(card), words.discharge_text(card)) if n]
         set_text(self.notes_label, "  ·  ".join(notes))
         self.notes_label.setVisible(bool(notes))
         done = card.discharge.discharged

@@ -10,19 +10,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.services.monitoring import MonitoringCard
 from facilitator.services.runner_snapshot import ParticipantCard
+from facilitator.ui.i18n import QT_TRANSLATE_NOOP
 from facilitator.ui.widgets.monitoring_panel import MonitoringPanel, restyle
 from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import set_text
 
 ATTENDANCE_WORDS = {
-    "expected": "Expected", "present": "Present", "late": "Arrived late", "left_early": "Left early",
-    "absent": "Absent", "cancelled": "Cancelled",
+    "expected": QT_TRANSLATE_NOOP("Attendance", "Expected"), "present": QT_TRANSLATE_NOOP("Attendance", "Present"),
+    "late": QT_TRANSLATE_NOOP("Attendance", "Arrived late"),
+    "left_early": QT_TRANSLATE_NOOP("Attendance", "Left early"),
+    "absent": QT_TRANSLATE_NOOP("Attendance", "Absent"), "cancelled": QT_TRANSLATE_NOOP("Attendance", "Cancelled"),
 }
+
+
+def attendance_word(status: str) -> str:
+    """An attendance status as the screen says it, in the interface's language."""
+    word = ATTENDANCE_WORDS.get(status)
+    return QCoreApplication.translate("Attendance", word) if word else status.replace("_", " ")
 
 
 class ParticipantCardWidget(QWidget):
@@ -52,7 +61,7 @@ class ParticipantCardWidget(QWidget):
         monitoring = QVBoxLayout(self.monitoring_area)
         monitoring.setContentsMargins(0, 4, 0, 0)
         monitoring.setSpacing(4)
-        self.monitoring_placeholder = label("No dose or vitals recorded yet", "small")
+        self.monitoring_placeholder = label(self.tr("No dose or vitals recorded yet"), "small")
         monitoring.addWidget(self.monitoring_placeholder)
         self.panel = MonitoringPanel(narrow=True)
         self.panel.hide()
@@ -70,9 +79,9 @@ class ParticipantCardWidget(QWidget):
     def show_card(self, card: ParticipantCard) -> None:
         self.card = card
         set_text(self.name_label, card.short_name or card.name)
-        set_text(self.attendance_label, ATTENDANCE_WORDS.get(card.attendance, card.attendance.replace("_", " ")))
+        set_text(self.attendance_label, attendance_word(card.attendance))
         intention = card.intention.strip()
-        set_text(self.intention_label, f"\u201c{intention}\u201d" if intention else "No intention noted yet")
+        set_text(self.intention_label, f"\u201c{intention}\u201d" if intention else self.tr("No intention noted yet"))
         self.setAccessibleName(f"{card.short_name or card.name}, {self.attendance_label.text().lower()}")
 
     def show_monitoring(self, card: MonitoringCard | None) -> None:

@@ -51,7 +51,7 @@ class PhaseClock(GlowFrame):
         self.name_label = label("", "phaseName", wrap=True)
         self.time_label = label("", "timerDigits")
         self.time_label.setObjectName("timeLeft")
-        self.time_label.setAccessibleName("Time left in this phase")
+        self.time_label.setAccessibleName(self.tr("Time left in this phase"))
         self.bar = CalmBar(14)
         self.detail_label = label("", "muted")
 
@@ -83,7 +83,7 @@ class PhaseClock(GlowFrame):
             set_text(self.name_label, phase.name)
             self.glow_colour = colour_or(phase.colour, theming.current_theme().accent)
         index = view.current_index if view.current_index is not None else 0
-        set_text(self.step_label, f"PHASE {index + 1} OF {count}")
+        set_text(self.step_label, self.tr("PHASE {number} OF {count}").format(number=index + 1, count=count))
         remaining = view.remaining_seconds
         overrun = remaining < 0 and view.state is not TimerState.NOT_STARTED
         set_text(self.time_label, format_remaining(remaining))
@@ -93,11 +93,11 @@ class PhaseClock(GlowFrame):
             phase.colour, theming.current_theme().accent)
         self.bar.set_progress(1.0 if overrun else view.progress, colour)
         if paused:
-            set_text(self.state_label, "Paused")
+            set_text(self.state_label, self.tr("Paused"))
         elif overrun:
-            set_text(self.state_label, "Over the plan")
+            set_text(self.state_label, self.tr("Over the plan"))
         elif view.state is TimerState.NOT_STARTED:
-            set_text(self.state_label, "Not started")
+            set_text(self.state_label, self.tr("Not started"))
         self.state_label.setVisible(paused or overrun or view.state is TimerState.NOT_STARTED)
         set_role(self.state_label, "warmTag" if overrun else "tag")
         set_text(self.detail_label, self._detail(view))
@@ -107,20 +107,22 @@ class PhaseClock(GlowFrame):
         current = view.current
         if view.state is TimerState.NOT_STARTED:
             start = current.projected_start if current is not None else None
-            return f"{planned} planned" + (f"  ·  from {fmt.time_of_day(start)}" if start else "")
-        parts = [f"{format_clock(view.elapsed_seconds)} of {planned}"]
+            return self.tr("{minutes} planned").format(minutes=planned) + (
+                "  ·  " + self.tr("from {time}").format(time=fmt.time_of_day(start)) if start else "")
+        parts = [self.tr("{elapsed} of {planned}").format(elapsed=format_clock(view.elapsed_seconds), planned=planned)]
         if current is not None and current.extension_minutes:
-            parts.append(f"extended by {current.extension_minutes} min")
+            parts.append(self.tr("extended by {minutes} min").format(minutes=current.extension_minutes))
         if view.remaining_seconds >= 0 and current is not None and current.projected_end is not None:
-            parts.append(f"ends about {fmt.time_of_day(current.projected_end)}")
+            parts.append(self.tr("ends about {time}").format(time=fmt.time_of_day(current.projected_end)))
         return "  ·  ".join(parts)
 
     def _show_empty(self, view: TimerView) -> None:
         set_text(self.step_label, "")
-        set_text(self.name_label, "Session finished" if view.state is TimerState.FINISHED else "No phases")
+        finished = view.state is TimerState.FINISHED
+        set_text(self.name_label, self.tr("Session finished") if finished else self.tr("No phases"))
         set_text(self.time_label, format_clock(view.session_elapsed_seconds))
         set_role(self.time_label, "timerPaused")
         self.bar.set_progress(1.0, QColor(theming.current_theme().accent))
-        set_text(self.detail_label, "Total time of the session")
+        set_text(self.detail_label, self.tr("Total time of the session"))
         self.state_label.hide()
         self._phase_key = None

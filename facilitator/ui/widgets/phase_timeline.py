@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import PhaseStatus, PhaseTiming, TimerView, format_clock
@@ -18,12 +18,14 @@ from facilitator.ui.widgets.page import label
 from facilitator.ui.widgets.phase_clock import minutes_text, set_role, set_text
 from facilitator.ui.widgets.progress import Dot
 
+translate = QCoreApplication.translate
+
 
 def difference_text(seconds: float) -> str:
     """"+3 min", "−2 min", "on time" (within half a minute) for actual minus planned."""
     minutes = round(seconds / 60)
     if minutes == 0:
-        return "on time"
+        return translate("PhaseTimeline", "on time")
     return f"+{minutes} min" if minutes > 0 else f"\u2212{-minutes} min"
 
 
@@ -31,13 +33,16 @@ def timing_text(timing: PhaseTiming) -> str:
     """What the timeline says about one phase at the moment of the view."""
     planned = minutes_text(timing.planned_seconds)
     if timing.status is PhaseStatus.DONE:
-        return f"{format_clock(timing.active_seconds)} of {planned}  ·  {difference_text(timing.difference_seconds)}"
+        return translate("PhaseTimeline", "{elapsed} of {planned}").format(
+            elapsed=format_clock(timing.active_seconds), planned=planned) + "  ·  " + difference_text(
+            timing.difference_seconds)
     if timing.status is PhaseStatus.SKIPPED:
-        return f"skipped after {format_clock(timing.active_seconds)}"
+        return translate("PhaseTimeline", "skipped after {elapsed}").format(elapsed=format_clock(timing.active_seconds))
     if timing.status is PhaseStatus.CURRENT:
-        return f"now  ·  {format_clock(timing.active_seconds)} of {planned}"
+        return translate("PhaseTimeline", "now  ·  {elapsed} of {planned}").format(
+            elapsed=format_clock(timing.active_seconds), planned=planned)
     if timing.status is PhaseStatus.NOT_RUN:
-        return "not run"
+        return translate("PhaseTimeline", "not run")
     if timing.projected_start is not None and timing.projected_end is not None:
         return f"{fmt.time_of_day(timing.projected_start)} \u2013 {fmt.time_of_day(timing.projected_end)}  ·  {planned}"
     return planned

@@ -28,11 +28,11 @@ class QuickNoteLine(QWidget):
         super().__init__(parent)
         self.field = QLineEdit()
         self.field.setObjectName("quickNote")
-        self.field.setPlaceholderText("Quick note, stamped with the time and phase  (Ctrl+Enter)")
-        self.field.setAccessibleName("Quick note")
+        self.field.setPlaceholderText(self.tr("Quick note, stamped with the time and phase  (Ctrl+Enter)"))
+        self.field.setAccessibleName(self.tr("Quick note"))
         self.field.setMaxLength(MAX_NOTE_LENGTH)
         self.field.returnPressed.connect(self.commit)
-        self.add = QPushButton("Add note")
+        self.add = QPushButton(self.tr("Add note"))
         self.add.clicked.connect(self.commit)
         line = QHBoxLayout(self)
         line.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +61,7 @@ class QuickNoteList(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(8)
-        self.empty = label("Notes you add during the session appear here.", "muted", wrap=True)
+        self.empty = label(self.tr("Notes you add during the session appear here."), "muted", wrap=True)
         self.column.addWidget(self.empty)
         self._shown: tuple[int, ...] = ()
         self.items: list[QWidget] = []
@@ -92,6 +92,7 @@ class QuickNoteList(QWidget):
             self.items.append(item)
             self.column.addWidget(item)
         if len(notes) > SHOWN_NOTES:
-            more = label(f"{len(notes) - SHOWN_NOTES} earlier notes are in the session's record.", "small")
+            more = label(self.tr("{count} earlier notes are in the session's record.").format(
+                count=len(notes) - SHOWN_NOTES), "small")
             self.items.append(more)
             self.column.addWidget(more)

@@ -20,15 +20,15 @@ class RoomControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.toggle = QPushButton("Open the room display  R")
-        self.toggle.setAccessibleName("Open the room display (R)")
+        self.toggle = QPushButton()
+        self.set_open(False)
         self.field = QLineEdit()
         self.field.setObjectName("roomMessageField")
-        self.field.setPlaceholderText("A line for the room, e.g. Take your time returning")
-        self.field.setAccessibleName("Line shown on the room display")
+        self.field.setPlaceholderText(self.tr("A line for the room, e.g. Take your time returning"))
+        self.field.setAccessibleName(self.tr("Line shown on the room display"))
         self.field.setMaxLength(MAX_ROOM_MESSAGE_LENGTH)
         self.field.returnPressed.connect(self._submit)
-        self.set_button = QPushButton("Show")
+        self.set_button = QPushButton(self.tr("Show"))
         self.set_button.clicked.connect(self._submit)
         line = QHBoxLayout()
         line.setSpacing(8)
@@ -37,7 +37,8 @@ class RoomControls(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(label("Phase, calm progress and time left for the room; never a name.", "small", wrap=True))
+        layout.addWidget(label(self.tr("Phase, calm progress and time left for the room; never a name."), "small",
+                               wrap=True))
         layout.addWidget(self.toggle)
         layout.addLayout(line)
 
@@ -49,6 +50,6 @@ class RoomControls(QWidget):
             self.field.setText(text)
 
     def set_open(self, is_open: bool) -> None:
-        text = "Close the room display" if is_open else "Open the room display"
+        text = self.tr("Close the room display") if is_open else self.tr("Open the room display")
         self.toggle.setText(f"{text}  R")
         self.toggle.setAccessibleName(f"{text} (R)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_actions import MAX_EXTENSION_MINUTES
@@ -16,9 +16,16 @@ from facilitator.ui.widgets.progress import Dot
 from facilitator.ui.widgets.stepper import Stepper
 
 PROMPTS_SHOWN = 4
+translate = QCoreApplication.translate
+
+
+def key_name(key: str) -> str:
+    """A shortcut key as the reader's keyboard calls it ("Space" is "Espacio" in Spanish; letters stay)."""
+    return translate("RunnerControls", "Space") if key == "Space" else key
 
 
 def _button(text: str, key: str = "", kind: str | None = None, icon: str | None = None) -> QPushButton:
+    key = key_name(key)
     button = QPushButton(f"{text}  {key}" if key else text)
     if kind:
         button.setProperty("kind", kind)
@@ -26,7 +33,7 @@ def _button(text: str, key: str = "", kind: str | None = None, icon: str | None 
         set_icon(button, icon, role="on-accent" if kind == "primary" else "text", on_role="text")
     name = f"{text} ({key})" if key else text
     button.setAccessibleName(name)
-    button.setToolTip(f"Shortcut: {key}" if key else "")
+    button.setToolTip(translate("RunnerControls", "Shortcut: {key}").format(key=key) if key else "")
     return button
 
 
@@ -35,16 +42,17 @@ class ControlsBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pause = _button("Pause", "Space", "primary", "pause")
+        self.pause = _button(self.tr("Pause"), "Space", "primary", "pause")
         # Bold text is wider than the size hint Qt computes before the stylesheet applies.
-        self.pause.setMinimumWidth(self.pause.fontMetrics().horizontalAdvance("Resume  Space") + 64)
-        self.next = _button("Next phase", "N")
+        widest = max(self.tr("Resume"), self.tr("Pause"), key=self.pause.fontMetrics().horizontalAdvance)
+        self.pause.setMinimumWidth(self.pause.fontMetrics().horizontalAdvance(f"{widest}  {key_name('Space')}") + 64)
+        self.next = _button(self.tr("Next phase"), "N")
         self.extend5 = _button("+5 min", "E")
         self.extend1 = _button("+1 min")
-        self.extend_custom = _button("Extend\u2026")
-        self.back = _button("Back", kind="quiet", icon="back")
-        self.skip = _button("Skip", kind="quiet", icon="skip")
-        self.finish = _button("Finish\u2026")
+        self.extend_custom = _button(self.tr("Extend\u2026"))
+        self.back = _button(self.tr("Back"), kind="quiet", icon="back")
+        self.skip = _button(self.tr("Skip"), kind="quiet", icon="skip")
+        self.finish = _button(self.tr("Finish\u2026"))
         self.paused = False
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -62,9 +70,9 @@ class ControlsBar(QWidget):
         if paused == self.paused:
             return
         self.paused = paused
-        text = "Resume" if paused else "Pause"
-        set_text_button(self.pause, f"{text}  Space")
-        self.pause.setAccessibleName(f"{text} (Space)")
+        text = self.tr("Resume") if paused else self.tr("Pause")
+        set_text_button(self.pause, f"{text}  {key_name('Space')}")
+        self.pause.setAccessibleName(f"{text} ({key_name('Space')})")
         set_icon(self.pause, "play" if paused else "pause", role="on-accent", on_role="text")
 
 
@@ -123,8 +131,9 @@ class ExtendBar(ConfirmBar):
     extend = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Extend this phase by", "Extend", "Cancel", parent)
-        self.minutes = Stepper(1, MAX_EXTENSION_MINUTES, 10, suffix=" min", accessible_name="Minutes to add")
+        super().__init__(self.tr("Extend this phase by"), self.tr("Extend"), self.tr("Cancel"), parent)
+        self.minutes = Stepper(1, MAX_EXTENSION_MINUTES, 10, suffix=" min",
+                               accessible_name=self.tr("Minutes to add"))
         self.minutes.spin.setFixedWidth(96)
         self.extra.addWidget(self.minutes)
         self.confirmed.connect(lambda: self.extend.emit(self.minutes.value()))
@@ -142,10 +151,10 @@ class NextPhasePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", "true")
-        self.now_heading = label("NOW", "day")
+        self.now_heading = label(self.tr("NOW"), "day")
         self.now_prompts = label("", "prompt", wrap=True)
         self.now_prompts.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading = label("NEXT", "day")
+        self.heading = label(self.tr("NEXT"), "day")
         self.dot = Dot("#6b8f9c")
         self.name = label("", "cardTitle", wrap=True)
         self.when = label("", "muted")
@@ -180,9 +189,9 @@ class NextPhasePanel(QFrame):
 
     def show_next(self, phase: RunnerPhase | None, timing: PhaseTiming | None, *, last: bool) -> None:
         if phase is None:
-            set_text(self.heading, "NEXT")
-            set_text(self.name, "Last phase" if last else "Nothing further")
-            set_text(self.when, "Finish the session when the group is ready.")
+            set_text(self.heading, self.tr("NEXT"))
+            set_text(self.name, self.tr("Last phase") if last else self.tr("Nothing further"))
+            set_text(self.when, self.tr("Finish the session when the group is ready."))
             set_text(self.prompts, "")
             self.dot.hide()
             return
@@ -191,7 +200,7 @@ class NextPhasePanel(QFrame):
         set_text(self.name, phase.name)
         when = fmt.duration_minutes(round((timing.planned_seconds if timing else 0) / 60))
         if timing is not None and timing.projected_start is not None:
-            when += f"  ·  about {fmt.time_of_day(timing.projected_start)}"
+            when += "  ·  " + self.tr("about {time}").format(time=fmt.time_of_day(timing.projected_start))
         set_text(self.when, when)
         set_text(self.prompts, "\n".join(_prompt_lines(phase)))
 
