@@ -62,10 +62,34 @@ def sign_in_again(data_dir: Path, **kwargs):  # type: ignore[no-untyped-def]
     return open_store(data_dir=data_dir, credentials=Credentials(TEST_ADMIN, TEST_PASSWORD), **kwargs)
 
 
+# Which database the plain ``store`` fixture opens: "sqlite" (the default), "postgresql", or "auto"
+# (PostgreSQL when a server is at hand, else SQLite). The test command runs the core tests a second
+# time this way, so the db, services and reports tests pass on both databases.
+TEST_BACKEND_ENV = "FACILITATOR_TEST_BACKEND"
+
+
+def store_backend() -> str:
+    chosen = os.environ.get(TEST_BACKEND_ENV, "sqlite")
+    if chosen == "auto":
+        from tests import pg_server
+
+        return "postgresql" if pg_server.unavailable_reason() is None else "sqlite"
+    return chosen
+
+
 @pytest.fixture()
-def store(data_dir: Path) -> Iterator[object]:
-    """A real, encrypted SQLite clinic database in a temporary data folder, migrated to head."""
-    opened = new_test_clinic(data_dir)
+def store(data_dir: Path, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A real clinic database, migrated to head and signed in as its administrator: an encrypted SQLite
+    file in a temporary data folder, or (``FACILITATOR_TEST_BACKEND``) an emptied PostgreSQL database.
+
+    Tests about the file itself (encryption, key slots, backups, the integrity check) are marked
+    ``sqlite_only`` and skipped, with that reason, on the server.
+    """
+    backend = store_backend()
+    if backend == "postgresql" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file itself (encryption, key file, backups); not a server's concern")
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    opened = new_backend_clinic(backend, data_dir, url)
     yield opened
     opened.dispose()
 

@@ -23,6 +23,9 @@ from facilitator.db.models import (
 )
 from facilitator.domain import markup
 
+# The SQLite FTS5 index and its triggers (the server's tsvector search: test_postgres_search.py).
+pytestmark = pytest.mark.sqlite_only
+
 AT = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 MIGRATION = Path(migrate.MIGRATIONS_DIR, "versions", "0002_full_text_search.py")
 

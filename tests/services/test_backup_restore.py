@@ -17,6 +17,9 @@ from facilitator.services.opening import DamagedDatabase
 from facilitator.services.participants import list_participants
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD, fast_kdf, sign_in_again
 
+# Backups and restores of the clinic's SQLite file (a server is backed up with pg_dump).
+pytestmark = pytest.mark.sqlite_only
+
 START = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 ADMIN = Credentials(TEST_ADMIN, TEST_PASSWORD)
 

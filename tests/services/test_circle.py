@@ -16,7 +16,7 @@ from facilitator.services import circle, notes, runner
 from facilitator.services.circle_notes import save_share_note, share_line
 from facilitator.services.documents.summary import get_summary_data
 from facilitator.services.session_setup import plan_session
-from tests.conftest import sign_in_again
+from tests.conftest import open_again
 from tests.services.conftest import NOW, Clinic
 
 ZONE = ZoneInfo("Europe/Madrid")  # NOW (09:00 UTC) reads 10:00 there
@@ -105,7 +105,7 @@ def test_a_restart_restores_the_circle_from_its_rows(store, running, data_dir: P
     clock.advance(seconds=75)
     before = store.run(circle.open_circle, session_id, clock)
     store.dispose()
-    again = sign_in_again(data_dir)
+    again = open_again(store)
     try:
         after = again.run(circle.open_circle, session_id, clock)
     finally:

@@ -19,6 +19,9 @@ from facilitator.services import backup, runner
 from facilitator.services.protocols import list_protocols
 from facilitator.services.session_setup import plan_session
 
+# A full disk or read-only folder under the SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 START = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 LONG_NOTE = "Participant asked for the blanket and the music lower. " * 30
 

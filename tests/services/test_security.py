@@ -24,6 +24,9 @@ from facilitator.services.encrypt_existing import encrypt_clinic
 from facilitator.services.store import NewClinic, open_store
 from tests.conftest import TEST_ADMIN, TEST_PASSWORD, fast_kdf
 
+# The encrypted SQLite file and its key slots (a server checks passwords against the account table).
+pytestmark = pytest.mark.sqlite_only
+
 SECRET_NAME = "Wilhelmina Quixotesco"
 NOW = datetime(2026, 4, 2, 15, 0, tzinfo=UTC)
 

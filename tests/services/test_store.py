@@ -63,6 +63,7 @@ def test_garbage_database_file_is_left_untouched(data_dir: Path) -> None:
     assert sorted(p.name for p in data_dir.iterdir()) == ["facilitator.db"]
 
 
+@pytest.mark.sqlite_only  # the clinic's file in a data folder
 def test_setting_up_twice_is_refused(store, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match="already exists"):
         new_test_clinic(data_dir)
