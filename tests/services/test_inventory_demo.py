@@ -83,7 +83,7 @@ def test_every_finished_demo_dosing_session_is_reconciled_and_agrees(demo: Store
 
     with demo.session() as s:
         dosing = dict(s.execute(select(GroupSession.id, GroupSession.status)
-                                .where(GroupSession.id.in_(select(Dose.session_id)))).tuples().all())
+                                .where(GroupSession.id.in_(select(Dose.session_id)))).all())
         signed = set(s.scalars(select(Reconciliation.session_id).where(Reconciliation.status == "signed")))
     finished = {sid for sid, status in dosing.items() if status == "finished"}
     assert len(finished) > 50 and finished <= signed

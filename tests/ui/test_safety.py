@@ -68,7 +68,7 @@ def test_a_second_start_on_the_same_database_brings_the_first_to_the_front(qtbot
 
 def test_a_damaged_database_is_offered_the_newest_good_backup_at_sign_in(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                                          monkeypatch) -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtCore import Qt
 
     from facilitator.services import backup
     from facilitator.services.store import probe_clinic
@@ -108,9 +108,7 @@ def test_a_damaged_database_is_offered_the_newest_good_backup_at_sign_in(qtbot, 
         kept = list((data_dir / "backups").glob("damaged-*.db"))
         assert len(kept) == 1 and kept[0].read_bytes() == damaged
     finally:
-        gate.close()
-        gate.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gate.close()  # qtbot deletes it at teardown (deleting it here raced pytest-qt's own close)
 
 
 def test_the_launcher_answers_a_second_start_once_its_window_has_painted(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
