@@ -58,3 +58,10 @@ def test_today_lists_notes_to_finish_and_opens_them(store, make_window, qtbot) -
     block.opened.emit(sid)
     assert window.ctx.session_id == sid
     qtbot.waitUntil(lambda: window.pages["notes"].session_id == sid)
+
+
+def test_the_notes_screen_fits_a_small_laptop_window(store, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _sid, window, _editor = _open_notes(store, make_window, qtbot)  # 1280 × 800
+    page = window.pages["notes"]
+    qtbot.waitUntil(lambda: page.scroll_area.horizontalScrollBar().maximum() == 0)
+    assert page.content.width() <= page.scroll_area.viewport().width()

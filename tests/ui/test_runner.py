@@ -207,3 +207,17 @@ def test_today_opens_the_runner_of_the_running_session(make_window, qtbot, store
     assert window.pages["runner"].live.session_id == session_id
     clock.advance(minutes=1)
     assert timedelta(seconds=window.pages["runner"].live.tick().elapsed_seconds) == timedelta(minutes=1)
+
+
+def test_a_small_laptop_window_shows_the_whole_runner_without_scrolling_sideways(make_window, qtbot, store, clinic,
+                                                                                  clock):
+    session_id = running_session(store, clinic, clock)
+    window, screen = open_runner(make_window, qtbot, session_id)  # 1280 × 800
+    bar = screen.scroll_area.horizontalScrollBar()
+    qtbot.waitUntil(lambda: screen._columns == 1 and bar.maximum() == 0)
+    finish = screen.controls.finish
+    assert finish.isVisible() and finish.mapTo(screen, finish.rect().topRight()).x() <= screen.width()
+    window.resize(1600, 900)  # a wide screen: the cards sit two to a row again
+    qtbot.waitUntil(lambda: screen._columns == 2 and bar.maximum() == 0)
+    rows = {screen.card_grid.getItemPosition(screen.card_grid.indexOf(card))[0] for card in screen.cards}
+    assert rows == {0, 1}  # three people: two rows

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.domain.phase_timer import TimerView, format_clock
@@ -54,6 +55,7 @@ class RunnerScreen(Page):
         self.cards: list[ParticipantCardWidget] = []
         self._requested: int | None = None
         self._cards_key: tuple[object, ...] = ()
+        self._columns = CARD_COLUMNS
         self.session_clock = label("", "sessionClock")
         self.session_clock.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.session_detail = label("", "small")
@@ -166,6 +168,7 @@ class RunnerScreen(Page):
         lower.setSpacing(24)
         lower.addLayout(left, 3)
         lower.addLayout(right, 2)
+        self._lower, self._right = lower, right
 
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -329,10 +332,46 @@ class RunnerScreen(Page):
             old.hide()
             old.deleteLater()
         self.cards = [ParticipantCardWidget(card) for card in people]
-        for i, widget in enumerate(self.cards):
+        for widget in self.cards:
             connect_panel(widget.panel, self.feed, self)
-            self.card_grid.addWidget(widget, i // CARD_COLUMNS, i % CARD_COLUMNS)
             widget.show_monitoring(self._monitoring_card(widget.card.participant_id))
+        self._place_cards()
+        QTimer.singleShot(0, self._refit)  # the cards' widths are known once they are polished
+
+    # -- the cards' columns follow the window ---------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refit()
+
+    def _refit(self) -> None:
+        columns = self._card_columns()
+        if columns != self._columns:
+            self._columns = columns
+            self._place_cards()
+
+    def _card_columns(self) -> int:
+        """Two columns of cards when they fit beside the timeline; one on a smaller laptop's window
+        (1280 or 1366 px), which would otherwise scroll sideways and hide the right-hand column."""
+        if not self.cards:
+            return self._columns
+        card = max(c.minimumSizeHint().width() for c in self.cards)
+        holder = self.scroll_area.widget()
+        layout = holder.layout() if holder is not None else None
+        sides = 0 if layout is None else layout.contentsMargins().left() + layout.contentsMargins().right()
+        two = (CARD_COLUMNS * card + (CARD_COLUMNS - 1) * self.card_grid.spacing() + self._lower.spacing()
+               + self._right.minimumSize().width() + sides)
+        return CARD_COLUMNS if self.scroll_area.viewport().width() >= two else 1
+
+    def _place_cards(self) -> None:
+        for widget in self.cards:
+            self.card_grid.removeWidget(widget)
+        for i, widget in enumerate(self.cards):
+            self.card_grid.addWidget(widget, i // self._columns, i % self._columns)
 
     # -- monitoring ------------------------------------------------------------------------------
 

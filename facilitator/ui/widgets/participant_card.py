@@ -73,6 +73,7 @@ class ParticipantCardWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.intention_label)
         layout.addWidget(self.monitoring_area)
+        layout.addStretch(1)  # beside a taller card in its row, the space goes below, not between lines
         self.card = card
         self.show_card(card)
 

@@ -87,7 +87,7 @@ class QuickNoteList(QWidget):
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
             stamp = fmt.time_of_day(note.at) + (f"  ·  {note.phase_name}" if note.phase_name else "")
-            box.addWidget(label(stamp, "small"))
+            box.addWidget(label(stamp, "small", wrap=True))
             box.addWidget(label(note.text, None, wrap=True))
             self.items.append(item)
             self.column.addWidget(item)
